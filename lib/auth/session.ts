@@ -1,0 +1,60 @@
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/audit/service";
+import { authOptions } from "./options";
+import { clientIp } from "./ip";
+
+export type SessionUser = {
+  id: number;
+  username: string;
+  fullName: string;
+  role: Role;
+  /** CLERK scope. */
+  unitIds: number[];
+  /** MONITOR scope. */
+  planIds: number[];
+};
+
+/**
+ * The signed-in user, re-read from the database on every request: a deactivated user,
+ * or one whose password was reset (sessionVersion bumped), is signed out at once.
+ */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = (await getServerSession(authOptions)) as { uid?: number; sv?: number } | null;
+  if (!session?.uid) return null;
+  return loadSessionUser(session.uid, session.sv ?? -1);
+}
+
+export async function loadSessionUser(id: number, sessionVersion: number): Promise<SessionUser | null> {
+  const user = await db().user.findUnique({
+    where: { id },
+    select: {
+      id: true, username: true, fullName: true, role: true, active: true, sessionVersion: true,
+      units: { select: { unitId: true } },
+      plans: { select: { planId: true } },
+    },
+  });
+  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  return {
+    id: user.id,
+    username: user.username,
+    fullName: user.fullName,
+    role: user.role,
+    unitIds: user.units.map((u) => u.unitId),
+    planIds: user.plans.map((p) => p.planId),
+  };
+}
+
+export async function requestIp(): Promise<string> {
+  try {
+    return clientIp(await headers());
+  } catch {
+    return "local";
+  }
+}
+
+export function actorOf(user: SessionUser | null, ip: string): Actor {
+  return user ? { id: user.id, name: user.username, ip } : { id: null, name: "(chưa đăng nhập)", ip };
+}
