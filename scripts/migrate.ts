@@ -67,7 +67,7 @@ async function createMigration(name: string): Promise<void> {
       filters,
     });
     const sql = (result.stdout ?? "").trim();
-    if (!sql || /^-- This is an empty migration/.test(sql)) {
+    if (!sql || sql.startsWith("-- This is an empty migration")) {
       console.log("Lược đồ không thay đổi: không tạo migration.");
       return;
     }

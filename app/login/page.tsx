@@ -4,6 +4,8 @@ import { HOME_PATH } from "@/lib/auth/permissions";
 import { vi } from "@/lib/i18n/vi";
 import { LoginForm } from "@/components/login-form";
 
+const PROVINCE_NAME = process.env.SIPAS_PROVINCE_NAME ?? "";
+
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
@@ -15,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <div className="login-wrap">
       <div className="login-card">
-        <p className="muted" style={{ margin: 0 }}>{vi.app.province} {""}</p>
+        <p className="muted" style={{ margin: 0 }}>{vi.app.province} {PROVINCE_NAME}</p>
         <h1>{vi.app.name}</h1>
         <p className="muted">{vi.app.fullName}</p>
         <LoginForm callbackUrl={target} initialError={error && error !== "CredentialsSignin" ? error : undefined} />

@@ -4,7 +4,7 @@ import { verifyAuditChain } from "@/lib/audit/service";
 /** `npm run sipas -- audit-verify`: checks the audit hash chain in DATABASE_URL's database. */
 const command = {
   summary: "kiểm tra chuỗi băm của nhật ký kiểm tra (cần DATABASE_URL)",
-  async run(): Promise<number> {
+  async run(_argv: string[]): Promise<number> {
     try {
       const result = await verifyAuditChain();
       if (result.ok) {

@@ -21,24 +21,24 @@ async function scopeChoices() {
   return { units, plans };
 }
 
-function ScopeFields({ units, plans, unitIds = [], planIds = [], role = "CLERK" }: {
-  units: { id: number; code: string; name: string }[]; plans: { id: number; year: number; title: string }[];
+function ScopeFields({ id, units, plans, unitIds = [], planIds = [], role = "CLERK" }: {
+  id: string; units: { id: number; code: string; name: string }[]; plans: { id: number; year: number; title: string }[];
   unitIds?: number[]; planIds?: number[]; role?: string;
 }) {
   return (
     <>
-      <label>{vi.users.role}</label>
-      <select name="role" defaultValue={role}>
+      <label htmlFor={`${id}-role`}>{vi.users.role}</label>
+      <select id={`${id}-role`} name="role" defaultValue={role}>
         {ROLE_OPTIONS.map((r) => <option key={r} value={r}>{vi.roles[r]}</option>)}
       </select>
       <FieldError name="role" />
-      <label>{vi.users.units}</label>
-      <select name="unitIds[]" multiple size={6} defaultValue={unitIds.map(String)}>
+      <label htmlFor={`${id}-units`}>{vi.users.units}</label>
+      <select id={`${id}-units`} name="unitIds[]" multiple size={6} defaultValue={unitIds.map(String)}>
         {units.map((u) => <option key={u.id} value={u.id}>{u.code} — {u.name}</option>)}
       </select>
       <FieldError name="unitIds" />
-      <label>{vi.users.plans}</label>
-      <select name="planIds[]" multiple size={3} defaultValue={planIds.map(String)}>
+      <label htmlFor={`${id}-plans`}>{vi.users.plans}</label>
+      <select id={`${id}-plans`} name="planIds[]" multiple size={3} defaultValue={planIds.map(String)}>
         {plans.map((p) => <option key={p.id} value={p.id}>{p.year} — {p.title}</option>)}
       </select>
       <FieldError name="planIds" />
@@ -68,7 +68,7 @@ export default async function UsersPage() {
           <label htmlFor="password">{vi.users.password}</label>
           <input id="password" name="password" type="password" autoComplete="new-password" required />
           <FieldError name="password" />
-          <ScopeFields units={units} plans={plans} />
+          <ScopeFields id="new" units={units} plans={plans} />
         </ActionForm>
       </details>
       <table>
@@ -94,12 +94,12 @@ export default async function UsersPage() {
                   <summary>Sửa</summary>
                   <ActionForm action={updateUserScopeAction} submit={vi.users.saveScope}>
                     <input type="hidden" name="userId" value={u.id} />
-                    <ScopeFields units={units} plans={plans} role={u.role} unitIds={u.units.map((x) => x.unit.id)} planIds={u.plans.map((x) => x.plan.id)} />
+                    <ScopeFields id={`u${u.id}`} units={units} plans={plans} role={u.role} unitIds={u.units.map((x) => x.unit.id)} planIds={u.plans.map((x) => x.plan.id)} />
                   </ActionForm>
                   <ActionForm action={resetPasswordAction} submit={vi.users.resetPassword}>
                     <input type="hidden" name="userId" value={u.id} />
-                    <label>{vi.users.newPassword}</label>
-                    <input name="password" type="password" autoComplete="new-password" />
+                    <label htmlFor={`u${u.id}-password`}>{vi.users.newPassword}</label>
+                    <input id={`u${u.id}-password`} name="password" type="password" autoComplete="new-password" />
                     <FieldError name="password" />
                   </ActionForm>
                   {u.id !== me.id && (
