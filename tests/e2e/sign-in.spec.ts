@@ -55,7 +55,7 @@ test("a CLERK posting directly to an ADMIN server action is refused and audited"
   await signIn(page, ACCOUNTS.CLERK.username);
   await expect(page).toHaveURL(/\/entry$/);
   // Find the action's id as the browser would send it, from the build's manifest.
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+  const manifest = JSON.parse(readFileSync(`${process.env.SIPAS_DIST_DIR ?? ".next"}/server/server-reference-manifest.json`, "utf8")) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
   const actionId = Object.entries(manifest.node).find(([, v]) => v.exportedName === "createUserAction")?.[0];
