@@ -5,6 +5,8 @@
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 
 const commands: Record<string, () => Promise<Command>> = {
+  template: async () => (await import("../lib/cli/template")).default,
+  indices: async () => (await import("../lib/cli/indices")).default,
   "audit-verify": async () => (await import("../lib/cli/audit-verify")).default,
 };
 
