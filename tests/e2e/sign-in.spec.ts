@@ -18,8 +18,11 @@ for (const [role, account] of Object.entries(ACCOUNTS)) {
     await expect(page).toHaveURL(new RegExp(`${account.home}$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(account.heading);
     await expect(page.getByRole("navigation", { name: "Điều hướng" })).toBeVisible();
-    await page.getByRole("button", { name: "Đăng xuất" }).click();
-    await expect(page).toHaveURL(/\/login/);
+    // The button works once React has hydrated the page: retry the click until it does.
+    await expect(async () => {
+      await page.getByRole("button", { name: "Đăng xuất" }).click();
+      await expect(page).toHaveURL(/\/login/, { timeout: 2000 });
+    }).toPass({ timeout: 20_000 });
   });
 }
 
