@@ -29,7 +29,8 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    // method="post": a submit before hydration must never put the password in a URL.
+    <form onSubmit={onSubmit} method="post" noValidate>
       <label htmlFor="username">{vi.login.username}</label>
       <input id="username" name="username" autoComplete="username" autoFocus required />
       <label htmlFor="password">{vi.login.password}</label>

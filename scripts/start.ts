@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { deployMigrations } from "../lib/db/migrations";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "../lib/db/embedded";
-import { DEMO_PASSWORD, USERS } from "../prisma/seed-data";
+import { DEMO_PASSWORD, PROVINCE, USERS } from "../prisma/seed-data";
 
 const root = process.cwd();
 const dataDir = path.join(root, ".data");
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   }
   process.env.NEXTAUTH_SECRET ??= secret();
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  process.env.SIPAS_PROVINCE_NAME ??= PROVINCE; // the demo province
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   process.env.CHECKPOINT_DISABLE = "1";
 

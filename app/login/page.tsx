@@ -17,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <div className="login-wrap">
       <div className="login-card">
-        <p className="muted" style={{ margin: 0 }}>{vi.app.province} {PROVINCE_NAME}</p>
+        <p className="muted" style={{ margin: 0 }}>{PROVINCE_NAME ? `${vi.app.province} ${PROVINCE_NAME}` : "Sở Nội vụ"}</p>
         <h1>{vi.app.name}</h1>
         <p className="muted">{vi.app.fullName}</p>
         <LoginForm callbackUrl={target} initialError={error && error !== "CredentialsSignin" ? error : undefined} />
