@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<Command>> = {
   template: async () => (await import("../lib/cli/template")).default,
   indices: async () => (await import("../lib/cli/indices")).default,
   "audit-verify": async () => (await import("../lib/cli/audit-verify")).default,
+  sample: async () => (await import("../lib/cli/sample")).default,
 };
 
 async function main(): Promise<number> {

@@ -1,0 +1,148 @@
+import { basename } from "node:path";
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { Transform, pipeline } from "node:stream";
+import { parse } from "csv-parse";
+import { isBlank, textCell, type RawRow } from "./cell";
+import { FrameFileError, frameMessages as m } from "./messages";
+import type { ReadOptions, ReadReport } from "./read-options";
+import { countLines, firstInvalidUtf8, incompleteTail } from "./utf8";
+
+const SNIFF_BYTES = 64 * 1024;
+/** A single record above this size stops the import (a cell above maxCellLength is only reported). */
+const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+/** Carries the 1-based line of the first byte that is not UTF-8. */
+class NotUtf8 extends Error {
+  constructor(readonly line: number) {
+    super("not UTF-8");
+  }
+}
+
+async function sniff(path: string): Promise<Buffer> {
+  const fh = await open(path, "r");
+  try {
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The delimiter of the header line: the most frequent of , ; TAB (Excel in a Vietnamese locale may use ;). */
+export function detectDelimiter(headerLine: string): string {
+  let best = ",";
+  let bestCount = 0;
+  for (const d of [",", ";", "\t"]) {
+    const count = headerLine.split(d).length - 1;
+    if (count > bestCount) [best, bestCount] = [d, count];
+  }
+  return best;
+}
+
+function refuseEncoding(head: Buffer, file: string): void {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    throw new FrameFileError(m.csvUtf16(file));
+  }
+  if (head[0] === 0x50 && head[1] === 0x4b) throw new FrameFileError(m.xlsxIsCsv(file));
+  if (head.indexOf(0) !== -1) {
+    // UTF-16 without a BOM: ASCII characters (delimiters, digits) put NUL in every other
+    // byte, all on the same side; Vietnamese letters do not, so look for a lopsided share.
+    const sample = head.subarray(0, 400);
+    let odd = 0;
+    let even = 0;
+    sample.forEach((b, i) => {
+      if (b !== 0) return;
+      if (i % 2) odd++;
+      else even++;
+    });
+    const half = sample.length / 2;
+    const utf16 = Math.max(odd, even) > half * 0.3 && Math.min(odd, even) < half * 0.02;
+    throw new FrameFileError(utf16 ? m.csvUtf16(file) : m.csvBinary(file));
+  }
+}
+
+/**
+ * Streams the records of a UTF-8 CSV (with or without BOM). Row numbers are record
+ * numbers, which is what Excel shows when it opens the file. UTF-16 and other encodings
+ * are refused: decoding is strict, so a Windows-1258 or TCVN3 byte stops the import.
+ */
+export async function* readCsvRows(path: string, opts: ReadOptions, report: ReadReport): AsyncGenerator<RawRow> {
+  const file = basename(path);
+  const head = await sniff(path);
+  refuseEncoding(head, file);
+  const firstLine = new TextDecoder("utf-8").decode(head).split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
+  const delimiter = detectDelimiter(firstLine);
+  report.delimiter = delimiter;
+
+  let bytesRead = 0;
+  let lines = 0;
+  let tail: Buffer = Buffer.alloc(0); // the bytes of a character cut by the chunk boundary
+  const decoder = new TextDecoder("utf-8", { fatal: true }); // strips a leading BOM
+  const notUtf8 = (chunk: Buffer) => {
+    const bytes = Buffer.concat([tail, chunk]);
+    const at = firstInvalidUtf8(bytes);
+    return new NotUtf8(lines + countLines(bytes, at === -1 ? bytes.length : at) + 1);
+  };
+  const decode = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytesRead += chunk.length;
+      try {
+        const text = decoder.decode(chunk, { stream: true });
+        lines += countLines(chunk, chunk.length);
+        tail = incompleteTail(chunk.length >= 4 ? chunk : Buffer.concat([tail, chunk]));
+        done(null, text);
+      } catch {
+        done(notUtf8(chunk));
+      }
+    },
+    flush(done) {
+      try {
+        done(null, decoder.decode());
+      } catch {
+        done(notUtf8(Buffer.alloc(0)));
+      }
+    },
+  });
+  // relax_quotes: a quote inside an unquoted cell (Công ty "Ánh Dương" typed by hand) is
+  // kept as text rather than refused.
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, max_record_size: MAX_RECORD_BYTES, bom: true });
+  const source = createReadStream(path);
+  pipeline(source, decode, parser, () => {});
+  let record = 0;
+  const progress = () => opts.onProgress?.({ bytesRead, totalBytes: report.totalBytes, rows: report.rows });
+  try {
+    for await (const fields of parser as AsyncIterable<string[]>) {
+      record++;
+      if (record > opts.maxRows) throw new FrameFileError(m.tooManyRows(opts.maxRows));
+      const cells = fields.map((f) => textCell(f, opts.maxCellLength));
+      if (cells.every(isBlank)) {
+        report.emptyRows++;
+        continue;
+      }
+      report.rows++;
+      if (report.rows % opts.progressEvery === 0) progress();
+      yield { row: record, cells };
+    }
+  } catch (err) {
+    if (err instanceof FrameFileError) throw err;
+    if (err instanceof NotUtf8) throw new FrameFileError(m.csvNotUtf8(file, err.line));
+    throw csvError(err, file, record);
+  } finally {
+    source.destroy();
+  }
+  progress();
+}
+
+function csvError(err: unknown, file: string, record: number): FrameFileError {
+  const e = err as { code?: unknown; lines?: unknown };
+  const line = typeof e.lines === "number" ? e.lines : record + 1;
+  const detail =
+    e.code === "CSV_INVALID_CLOSING_QUOTE" || e.code === "CSV_QUOTE_NOT_CLOSED" || e.code === "CSV_INVALID_OPENING_QUOTE"
+      ? m.csvQuote
+      : e.code === "CSV_MAX_RECORD_SIZE"
+        ? m.csvRecordTooBig
+        : m.csvOther;
+  return new FrameFileError(m.csvSyntax(file, line, detail), { cause: err });
+}
