@@ -1,8 +1,10 @@
+import Link from "next/link";
 import type { PlanListItem } from "@/lib/plans/service";
 import { formatDay } from "@/lib/i18n/format";
 import { milestoneLabels, vi } from "@/lib/i18n/vi";
 
-export function PlanTable({ plans }: { plans: PlanListItem[] }) {
+/** `linkBase`: where a plan's title links to (e.g. "/admin/plans"), for roles that may open it. */
+export function PlanTable({ plans, linkBase }: { plans: PlanListItem[]; linkBase?: string }) {
   if (plans.length === 0) return <p className="muted">Chưa có kế hoạch nào trong phạm vi của bạn.</p>;
   return (
     <table>
@@ -21,7 +23,7 @@ export function PlanTable({ plans }: { plans: PlanListItem[] }) {
           <tr key={p.id}>
             <td>{p.year}</td>
             <td>
-              {p.title}
+              {linkBase ? <Link href={`${linkBase}/${p.id}`}>{p.title}</Link> : p.title}
               {p.legalNumber && <div className="muted">Số {p.legalNumber}</div>}
             </td>
             <td>

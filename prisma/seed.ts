@@ -10,6 +10,9 @@ import { publishQuestionnaireVersion } from "@/lib/questionnaires/service";
 import { BUILTIN_TEMPLATES } from "@/lib/sipas/templates";
 import type { TPlanSettings } from "@/lib/plans/schemas";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { seedFrames } from "./seed-frames";
+import { seedForms } from "./seed-forms";
+import { seedResults } from "./seed-results";
 import { BLOCKS, buildProvince, DEMO_PASSWORD, FIELDS, LEVELS, USERS } from "./seed-data";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -147,6 +150,9 @@ export async function seed(log: (line: string) => void = console.log): Promise<v
   const versions = await seedQuestionnaires();
   await seedPlans(versions.get("classic")!);
   await seedUsers();
+  await seedFrames(log);
+  await seedForms(log);
+  await seedResults(log);
   log(created > 0 ? `Đã tạo dữ liệu mẫu (${created} đơn vị).` : "Dữ liệu mẫu đã có sẵn: không thay đổi.");
 }
 

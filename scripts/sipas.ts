@@ -7,6 +7,7 @@ type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 const commands: Record<string, () => Promise<Command>> = {
   template: async () => (await import("../lib/cli/template")).default,
   indices: async () => (await import("../lib/cli/indices")).default,
+  "export-open-data": async () => (await import("../lib/cli/export-open-data")).default,
   "audit-verify": async () => (await import("../lib/cli/audit-verify")).default,
   sample: async () => (await import("../lib/cli/sample")).default,
 };
@@ -24,8 +25,12 @@ async function main(): Promise<number> {
   return (await load()).run(rest);
 }
 
+// Exit only once stdout is flushed: into a pipe the writes are asynchronous, and exiting
+// at once cut a large JSON output short.
+const exitAfterFlush = (code: number) => process.stdout.write("", () => process.exit(code));
+
 main().then(
-  (code) => process.exit(code),
+  (code) => exitAfterFlush(code),
   (err: unknown) => {
     process.stderr.write(`Lỗi: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);

@@ -22,7 +22,7 @@ export default async function AdminHome() {
         <div className="panel"><div className="muted">Người dùng đang hoạt động</div><div className="stat">{formatInt(users)}</div></div>
       </div>
       <h2>{vi.home.currentPlans}</h2>
-      <PlanTable plans={plans} />
+      <PlanTable plans={plans} linkBase="/admin/plans" />
     </>
   );
 }

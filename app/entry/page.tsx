@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { findPlans } from "@/lib/plans/service";
 import { vi } from "@/lib/i18n/vi";
 import { PlanTable } from "@/components/plan-table";
+import { EntryHomePanel } from "@/components/entry/entry-home-panel";
 
 export default async function ClerkHome() {
   const user = await requirePage("entry.write", "/entry");
@@ -13,6 +14,7 @@ export default async function ClerkHome() {
   return (
     <>
       <h1>{vi.home.welcome(user.fullName)}</h1>
+      <EntryHomePanel user={user} />
       <div className="panel">
         <h2 style={{ marginTop: 0 }}>{vi.home.scopeUnits}</h2>
         {units.length === 0 && user.role === "CLERK" ? (

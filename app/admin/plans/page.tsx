@@ -1,14 +1,19 @@
+import Link from "next/link";
 import { requirePage } from "@/lib/auth/page";
 import { findPlans } from "@/lib/plans/service";
-import { vi } from "@/lib/i18n/vi";
+import { plansText } from "@/lib/i18n/plans";
 import { PlanTable } from "@/components/plan-table";
+import s from "@/components/plans/plans.module.css";
 
 export default async function PlansPage() {
   const user = await requirePage("plans.write", "/admin/plans");
   return (
     <>
-      <h1>{vi.nav.plans}</h1>
-      <PlanTable plans={await findPlans(user)} />
+      <div className={s.toolbar}>
+        <h1>{plansText.title}</h1>
+        <Link className="button" href="/admin/plans/new">{plansText.create}</Link>
+      </div>
+      <PlanTable plans={await findPlans(user)} linkBase="/admin/plans" />
     </>
   );
 }

@@ -1,59 +1,73 @@
+import Link from "next/link";
 import { requirePage } from "@/lib/auth/page";
-import { db } from "@/lib/db";
-import { vi } from "@/lib/i18n/vi";
-import { formatDay } from "@/lib/i18n/format";
+import { unitsText } from "@/lib/i18n/units";
+import { ZIsoDate } from "@/lib/plans/schemas";
+import { dmy, todayInVietnam } from "@/lib/units/days";
+import { findUnitTree } from "@/lib/units/service";
+import { UnitTreeTable } from "@/components/units/unit-tree-table";
+import s from "@/components/units/units.module.css";
 
-export default async function UnitsPage({ searchParams }: { searchParams: Promise<{ q?: string; all?: string }> }) {
+const T = unitsText;
+
+export default async function UnitsPage({ searchParams }: { searchParams: Promise<{ q?: string; on?: string; all?: string }> }) {
   await requirePage("units.write", "/admin/units");
-  const { q, all } = await searchParams;
-  const today = new Date();
-  const units = await db().unit.findMany({
-    where: {
-      ...(all ? {} : { OR: [{ validTo: null }, { validTo: { gte: today } }] }),
-      ...(q ? { OR: [{ code: { contains: q, mode: "insensitive" } }, { name: { contains: q.normalize("NFC"), mode: "insensitive" } }] } : {}),
-    },
-    orderBy: [{ level: { sortOrder: "asc" } }, { block: { sortOrder: "asc" } }, { code: "asc" }],
-    select: {
-      id: true, code: true, name: true, validFrom: true, validTo: true, providesPublicServices: true,
-      level: { select: { name: true } }, block: { select: { name: true } },
-      successorLinks: { select: { successor: { select: { code: true } } } },
-      predecessorLinks: { select: { predecessor: { select: { code: true } } } },
-    },
-  });
+  const sp = await searchParams;
+  const today = todayInVietnam();
+  const on = sp.on && ZIsoDate.safeParse(sp.on).success ? sp.on : undefined;
+  const all = sp.all === "1";
+  const q = sp.q?.trim() ? sp.q.trim().slice(0, 100) : undefined;
+  const { tree, total, on: day } = await findUnitTree({ q, on, all }, today);
   return (
     <>
-      <h1>{vi.nav.units}</h1>
-      <form className="row" style={{ marginBottom: "1rem" }}>
+      <div className={s.toolbar}>
+        <h1>{T.title}</h1>
+        <Link className={`${s.linkButton} ${s.primary}`} href="/admin/units/new">{T.create}</Link>
+        <Link className={s.linkButton} href="/admin/units/merge">{T.merge}</Link>
+        <Link className={s.linkButton} href="/admin/units/import">{T.importLabel}</Link>
+        <a className={s.linkButton} href="/api/units/export">{T.exportLabel}</a>
+        <Link className={s.linkButton} href="/admin/fields">{T.fields}</Link>
+      </div>
+      <form className={s.filters} role="search">
         <div>
-          <label htmlFor="q">Tìm theo mã hoặc tên</label>
-          <input id="q" name="q" defaultValue={q ?? ""} />
+          <label htmlFor="q">{T.search}</label>
+          <input id="q" name="q" defaultValue={q ?? ""} style={{ width: 360 }} />
         </div>
-        <label style={{ fontWeight: 400 }}>
-          <input type="checkbox" name="all" value="1" defaultChecked={Boolean(all)} /> Gồm cả đơn vị đã giải thể, sáp nhập
+        <div>
+          <label htmlFor="on">{T.validOn}</label>
+          <input id="on" name="on" type="date" defaultValue={on ?? today} />
+        </div>
+        <label className={s.check}>
+          <input type="checkbox" name="all" value="1" defaultChecked={all} /> {T.allHistory}
         </label>
-        <button type="submit" className="secondary">Tìm</button>
+        <div>
+          <button type="submit" className="secondary">{T.filter}</button>
+        </div>
       </form>
-      <p className="muted">{units.length} đơn vị</p>
-      <table>
-        <thead>
-          <tr><th>Mã</th><th>Tên đơn vị</th><th>Cấp</th><th>Khối</th><th>Hiệu lực</th><th>Kế thừa</th></tr>
-        </thead>
-        <tbody>
-          {units.map((u) => (
-            <tr key={u.id}>
-              <td className="mono">{u.code}</td>
-              <td>{u.name}{!u.providesPublicServices && <div className="badge warn">Không cung cấp dịch vụ công</div>}</td>
-              <td>{u.level.name}</td>
-              <td>{u.block.name}</td>
-              <td>{formatDay(u.validFrom)} – {u.validTo ? formatDay(u.validTo) : "nay"}</td>
-              <td className="mono">
-                {u.predecessorLinks.length > 0 && <div>từ: {u.predecessorLinks.map((l) => l.predecessor.code).join(", ")}</div>}
-                {u.successorLinks.length > 0 && <div>sang: {u.successorLinks.map((l) => l.successor.code).join(", ")}</div>}
-              </td>
-            </tr>
+      <p className="muted" data-testid="unit-count">
+        {T.count(total)}
+        {all ? " (toàn bộ lịch sử)" : ` có hiệu lực ngày ${dmy(day)}`}
+        {q ? ` khớp với “${q}”` : ""}
+      </p>
+      {total === 0 && <p>{T.none}</p>}
+      {tree.map((level) => (
+        <details key={level.id} className={s.level} open>
+          <summary>
+            {level.name}
+            <span className={s.count}>
+              {level.count} đơn vị{level.validTo ? ` · cấp này có hiệu lực đến ${dmy(level.validTo)}` : ""}
+            </span>
+          </summary>
+          {level.blocks.map((block) => (
+            <details key={block.id} className={s.block} open>
+              <summary>
+                {block.name}
+                <span className={s.count}>{block.units.length} đơn vị</span>
+              </summary>
+              <UnitTreeTable units={block.units} />
+            </details>
           ))}
-        </tbody>
-      </table>
+        </details>
+      ))}
     </>
   );
 }

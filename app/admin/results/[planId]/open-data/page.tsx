@@ -1,0 +1,8 @@
+import { requirePage } from "@/lib/auth/page";
+import { OpenDataPage } from "@/components/results/pages";
+
+export default async function Page({ params }: { params: Promise<{ planId: string }> }) {
+  const { planId } = await params;
+  const user = await requirePage("results.write", `/admin/results/${planId}/open-data`);
+  return <OpenDataPage user={user} planId={planId} base="/admin/results" />;
+}

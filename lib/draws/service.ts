@@ -1,0 +1,158 @@
+import type pg from "pg";
+import { db, type Tx } from "@/lib/db";
+import { copyFrom, copyText } from "@/lib/db/copy";
+import { withDedicatedConnection } from "@/lib/db/dedicated";
+import { recordAudit, type Actor } from "@/lib/audit/service";
+import { conflict, invalid, notFound } from "@/lib/errors";
+import { samplingText as t } from "@/lib/i18n/sampling";
+import { requirePlanAllows, transitionPlan } from "@/lib/plans/guard";
+import { ZPlanSettings } from "@/lib/plans/schemas";
+import { anonymisedChecksum } from "@/lib/frames/anonymised";
+import { createFormsForDraw } from "@/lib/forms/service";
+import { runDraw, type DrawResult } from "@/lib/sampling/draw";
+import { SamplingInputError } from "@/lib/sampling/messages";
+import { normalizeSeed } from "@/lib/sampling/selection";
+import { lockPlanFrame, supersedeDraftDraws } from "./frame-lock";
+import { loadFrame, type DbFrameRecord } from "./load-frame";
+import { assertUnitsInPlan, loadPlanUnits, planRuleFor } from "./plan-units";
+import { formatRule } from "./rule-text";
+import { toStoredAllocation } from "./stored";
+
+const DRAW_TIMEOUT_MS = 10 * 60_000;
+const CHUNK = 10_000;
+
+export type DrawOutcome = { drawId: number; main: number; reserve: number; repeated: boolean };
+
+function sampling<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof SamplingInputError) throw invalid(err.message);
+    throw err;
+  }
+}
+
+/**
+ * Draws the sample of a plan (§5) from the frame in the database and stores it as a DRAFT
+ * draw: seed, frame and allocation checksums, algorithm version, strata and every selected
+ * person with key and π. `expectedLatestDrawId` is the latest draw the person saw (0 for
+ * none): a double click returns the draw the first click made, a stale page is refused.
+ * Refused once a draw is locked.
+ */
+export async function drawSample(input: { planId: number; seed: string; expectedLatestDrawId: number }, actor: Actor): Promise<DrawOutcome> {
+  const seed = sampling(() => normalizeSeed(input.seed));
+  // Its own connection: the frame is read and the selections written by pg directly (COPY).
+  return withDedicatedConnection((prisma, raw) => prisma.$transaction(
+    async (tx) => {
+      await lockPlanFrame(tx, input.planId);
+      const plan = await requirePlanAllows(tx, input.planId, "sampling.draw");
+      const latest = await tx.sampleDraw.findFirst({
+        where: { planId: plan.id }, orderBy: { id: "desc" },
+        select: { id: true, seed: true, status: true, drawnById: true, allocation: true },
+      });
+      if ((latest?.id ?? 0) !== input.expectedLatestDrawId) {
+        if (latest && latest.status === "DRAFT" && latest.seed === seed && latest.drawnById === actor.id) {
+          const totals = (latest.allocation as { totals?: { n?: number; r?: number } }).totals;
+          return { drawId: latest.id, main: totals?.n ?? 0, reserve: totals?.r ?? 0, repeated: true };
+        }
+        throw conflict(t.staleDraw);
+      }
+      if (await tx.sampleDraw.count({ where: { planId: plan.id, status: "LOCKED" } })) throw conflict(t.lockedNoRedraw);
+      if (await tx.form.count({ where: { planId: plan.id } })) throw conflict(t.formsExist);
+
+      const settings = ZPlanSettings.parse(plan.settings);
+      const units = await loadPlanUnits(tx, plan.id);
+      const records = await loadFrame(tx, plan.id, { personal: true, raw });
+      if (records.length === 0) throw invalid(t.noFrame);
+      assertUnitsInPlan(records.map((r) => r.unitCode), units);
+      const result = sampling(() =>
+        runDraw({ seed, records, strata: settings.strata, ruleFor: planRuleFor(settings, units), reserveShare: settings.reserveShare }),
+      );
+      await supersedeDraftDraws(tx, plan.id);
+      const allocation = toStoredAllocation(result, {
+        strataMode: settings.strata,
+        reserveShare: settings.reserveShare,
+        anonymisedFrameChecksum: anonymisedChecksum(records, settings.strata),
+      });
+      const draw = await tx.sampleDraw.create({
+        data: {
+          planId: plan.id, seed: result.seed, frameChecksum: result.frameChecksum, allocation,
+          allocationChecksum: result.allocationChecksum, algorithmVersion: result.algorithmVersion, drawnById: actor.id,
+        },
+        select: { id: true },
+      });
+      await storeStrataAndSelections(tx, raw, plan.id, draw.id, result, units);
+      await recordAudit(tx, {
+        actor, action: "sample.draw", entity: "SampleDraw", entityId: draw.id, planId: plan.id,
+        after: {
+          seed: result.seed, frameChecksum: result.frameChecksum, allocationChecksum: result.allocationChecksum,
+          anonymisedFrameChecksum: allocation.anonymisedFrameChecksum, algorithmVersion: result.algorithmVersion,
+          strata: allocation.strata.length, N: allocation.totals.N, main: allocation.totals.n, reserve: allocation.totals.r,
+          duplicates: allocation.duplicates,
+        },
+      });
+      return { drawId: draw.id, main: allocation.totals.n, reserve: allocation.totals.r, repeated: false };
+    },
+    { timeout: DRAW_TIMEOUT_MS, maxWait: 60_000 },
+  ));
+}
+
+async function storeStrataAndSelections(
+  tx: Tx,
+  raw: pg.ClientBase,
+  planId: number,
+  drawId: number,
+  result: DrawResult<DbFrameRecord>,
+  units: Awaited<ReturnType<typeof loadPlanUnits>>,
+): Promise<void> {
+  const fields = new Map((await tx.field.findMany({ select: { id: true, code: true } })).map((f) => [f.code, f.id]));
+  const sizes = new Map(result.allocation.strata.map((a) => [a.code, a]));
+  const strata = await tx.stratum.createManyAndReturn({
+    data: result.strata.map((s) => {
+      const a = sizes.get(s.code)!;
+      return {
+        planId, code: s.code, unitId: units.get(s.unitCode)!.id, fieldId: s.fieldCode === null ? null : (fields.get(s.fieldCode) ?? null),
+        population: a.N, rawCount: s.rawCount, sampleSize: a.n, reserve: a.r, rule: formatRule(a.rule), census: a.census,
+      };
+    }),
+    select: { id: true, code: true },
+  });
+  const stratumIds = new Map(strata.map((s) => [s.code, s.id]));
+  const sel = result.selections;
+  for (let i = 0; i < sel.length; i += CHUNK) {
+    let data = "";
+    for (const p of sel.slice(i, i + CHUNK)) {
+      data += `${drawId}\t${stratumIds.get(p.stratum)!}\t${p.record.id}\t${p.role === "main" ? "MAIN" : "RESERVE"}\t${p.order}\t${copyText(p.key)}\t${p.inclusionProbability}\n`;
+    }
+    await copyFrom(raw, "Selection", ["drawId", "stratumId", "frameRecordId", "role", "order", "key", "inclusionProbability"], data);
+  }
+}
+
+export type LockOutcome = { drawId: number; forms: number | null; alreadyLocked: boolean };
+
+/**
+ * Locks a DRAFT draw: it becomes the plan's official sample, the plan moves to SAMPLED and
+ * the forms of the main sample are created, all in one transaction. Locking the same draw
+ * twice (a double click) is harmless.
+ */
+export async function lockDraw(input: { planId: number; drawId: number }, actor: Actor): Promise<LockOutcome> {
+  return db().$transaction(
+    async (tx) => {
+      await lockPlanFrame(tx, input.planId);
+      const plan = await requirePlanAllows(tx, input.planId, "sampling.lock");
+      const draw = await tx.sampleDraw.findFirst({ where: { id: input.drawId, planId: plan.id }, select: { id: true, status: true, seed: true, frameChecksum: true } });
+      if (!draw) throw notFound(t.drawNotFound);
+      if (draw.status === "LOCKED") return { drawId: draw.id, forms: null, alreadyLocked: true };
+      if (draw.status !== "DRAFT") throw conflict(t.drawNotDraft);
+      await tx.sampleDraw.update({ where: { id: draw.id }, data: { status: "LOCKED", lockedAt: new Date() } });
+      await recordAudit(tx, {
+        actor, action: "sample.lock", entity: "SampleDraw", entityId: draw.id, planId: plan.id,
+        before: { status: "DRAFT" }, after: { status: "LOCKED", seed: draw.seed, frameChecksum: draw.frameChecksum },
+      });
+      if (plan.state === "FRAME") await transitionPlan(tx, { planId: plan.id, to: "SAMPLED" }, actor);
+      const forms = await createFormsForDraw(tx, draw.id, actor);
+      return { drawId: draw.id, forms: forms.created, alreadyLocked: false };
+    },
+    { timeout: DRAW_TIMEOUT_MS, maxWait: 60_000 },
+  );
+}

@@ -1,0 +1,170 @@
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { anonymisedFrameLines, selectionCsvLines, strataCsvLines } from "@/lib/draws/exports";
+import { previewAllocation } from "@/lib/draws/preview";
+import { findSelections } from "@/lib/draws/queries";
+import { drawSample, lockDraw } from "@/lib/draws/service";
+import { verifyStoredDraw } from "@/lib/draws/verify";
+import { importFrameFile } from "@/lib/frames/import-file";
+import { frameCsv, makeFramePlan, unitRows } from "../fixtures/frames-plan";
+import { tempDir } from "../unit/frames/files";
+import { makeUser, useCleanDatabase } from "./helpers";
+
+useCleanDatabase();
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+const actorOf = (u: SessionUser) => ({ id: u.id, name: u.username });
+const collect = async (lines: AsyncIterable<string> | Iterable<string>) => {
+  const out: string[] = [];
+  for await (const l of lines) out.push(l);
+  return `${out.join("\n")}\n`;
+};
+
+/** A plan with a clean frame of 3 units: S01 400 rows (some repeated people), S02 90, X01 3 (a census under quota 5). */
+async function framedPlan() {
+  const plan = await makeFramePlan();
+  const admin = await makeUser("ADMIN");
+  const rows = [...unitRows("S01", 400), ...unitRows("S02", 90), ...unitRows("X01", 3)];
+  // Rows 2 and 3 of S01 are the same person as row 1 (same phone), with later dates.
+  rows[1] = { ...rows[1], phone: rows[0]!.phone, date: "20/03/2025" };
+  rows[2] = { ...rows[2], phone: rows[0]!.phone, date: "19/03/2025" };
+  const csv = frameCsv(rows);
+  const path = tmp.path(`frame-${plan.planId}.csv`);
+  writeFileSync(path, csv);
+  const o = await importFrameFile({ planId: plan.planId, actor: actorOf(admin), path, fileName: "ds.csv", checksum: "x".repeat(64), scope: { kind: "units-in-file" }, reportPath: null });
+  expect(o.status).toBe("committed");
+  return { ...plan, admin, path };
+}
+
+async function refusal(p: Promise<unknown>): Promise<AppError> {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+async function storedSelections(drawId: number) {
+  return (await db().selection.findMany({ where: { drawId }, include: { frameRecord: true, stratum: true } }))
+    .map((s) => `${s.stratum.code}|${s.frameRecord.dossierCode}|${s.role}|${s.order}|${s.key}|${s.inclusionProbability}`)
+    .sort();
+}
+
+describe("sampling from the stored frame", () => {
+  it("previews the allocation per stratum: dedup, Yamane, the block's quota, census flags, totals", async () => {
+    const p = await framedPlan();
+    const view = await previewAllocation(p.admin, p.planId);
+    const row = (code: string) => view.rows.find((r) => r.code === code)!;
+    expect(row("S01")).toMatchObject({ rawCount: 400, N: 398, n: 200, r: 40, census: false });
+    expect(row("S02")).toMatchObject({ rawCount: 90, N: 90, n: 74, r: 15 });
+    expect(row("X01")).toMatchObject({ N: 3, n: 3, r: 0, census: true, rule: "Chỉ tiêu 5 phiếu" });
+    expect(view.totals).toEqual({ rawCount: 493, N: 491, n: 277, r: 55 });
+    expect(view.byBlock.map((b) => [b.name, b.n])).toEqual([["Sở, ban, ngành", 274], ["UBND cấp xã", 3]]);
+  });
+
+  it("the same seed gives the same draw, and the command line gives it too, from the file or the anonymised export", async () => {
+    const p = await framedPlan();
+    const first = await drawSample({ planId: p.planId, seed: "Xổ số 17/11/2025: 359214", expectedLatestDrawId: 0 }, actorOf(p.admin));
+    const a = await storedSelections(first.drawId);
+    const drawA = await db().sampleDraw.findUniqueOrThrow({ where: { id: first.drawId } });
+    const second = await drawSample({ planId: p.planId, seed: "Xổ số 17/11/2025: 359214", expectedLatestDrawId: first.drawId }, actorOf(p.admin));
+    expect(second.drawId).not.toBe(first.drawId);
+    expect(await storedSelections(second.drawId)).toEqual(a);
+    const drawB = await db().sampleDraw.findUniqueOrThrow({ where: { id: second.drawId } });
+    expect([drawB.frameChecksum, drawB.allocationChecksum]).toEqual([drawA.frameChecksum, drawA.allocationChecksum]);
+    expect((await db().sampleDraw.findUniqueOrThrow({ where: { id: first.drawId } })).status).toBe("SUPERSEDED");
+    expect(await db().selection.count({ where: { drawId: first.drawId } })).toBe(0);
+    // The selected person of the repeated ones is the record with the latest date (row 3, S01-00002).
+    expect(a.some((s) => s.startsWith("S01|S01-00001|")) || a.some((s) => s.startsWith("S01|S01-00003|"))).toBe(false);
+
+    const app = await collect(selectionCsvLines(second.drawId));
+    const strata = tmp.path(`strata-${p.planId}.csv`);
+    writeFileSync(strata, await collect(strataCsvLines(drawB.allocation)));
+    const anon = tmp.path(`anon-${p.planId}.csv`);
+    writeFileSync(anon, await collect(anonymisedFrameLines(p.planId, "unit")));
+    for (const frame of [p.path, anon]) {
+      const cli = spawnSync("npx", ["tsx", "scripts/sipas.ts", "sample", "--frame", frame, "--seed", "Xổ số 17/11/2025: 359214", "--rules", strata, "--reserve", "0.2"], { encoding: "utf8" });
+      expect(cli.status, cli.stderr).toBe(0);
+      expect(cli.stdout).toBe(app);
+      expect(cli.stderr).toContain(drawB.allocationChecksum);
+      const checksum = frame === anon ? (drawB.allocation as { anonymisedFrameChecksum: string }).anonymisedFrameChecksum : drawB.frameChecksum;
+      expect(cli.stderr).toContain(checksum);
+    }
+  }, 120_000);
+
+  it("a double click draws once; a stale page is refused", async () => {
+    const p = await framedPlan();
+    const input = { planId: p.planId, seed: "bấm-hai-lần", expectedLatestDrawId: 0 };
+    const [x, y] = await Promise.all([drawSample(input, actorOf(p.admin)), drawSample(input, actorOf(p.admin))]);
+    expect(x.drawId).toBe(y.drawId);
+    expect([x.repeated, y.repeated].sort()).toEqual([false, true]);
+    expect(await db().sampleDraw.count({ where: { planId: p.planId } })).toBe(1);
+    const stale = await refusal(drawSample({ ...input, seed: "khác" }, actorOf(p.admin)));
+    expect(stale.message).toContain("Đã có lần chọn mẫu mới hơn");
+  });
+
+  it("locking creates the forms and moves the plan to SAMPLED; then no re-draw and no new frame", async () => {
+    const p = await framedPlan();
+    const d = await drawSample({ planId: p.planId, seed: "khóa", expectedLatestDrawId: 0 }, actorOf(p.admin));
+    const locked = await lockDraw({ planId: p.planId, drawId: d.drawId }, actorOf(p.admin));
+    expect(locked).toMatchObject({ forms: 277, alreadyLocked: false });
+    expect((await db().plan.findUniqueOrThrow({ where: { id: p.planId } })).state).toBe("SAMPLED");
+    expect(await db().form.count({ where: { planId: p.planId } })).toBe(277);
+    expect(await lockDraw({ planId: p.planId, drawId: d.drawId }, actorOf(p.admin))).toMatchObject({ alreadyLocked: true });
+    expect(await db().form.count({ where: { planId: p.planId } })).toBe(277);
+    const redraw = await refusal(drawSample({ planId: p.planId, seed: "lại", expectedLatestDrawId: d.drawId }, actorOf(p.admin)));
+    expect(redraw.message).toContain("không thể chọn lại");
+    await expect(importFrameFile({ planId: p.planId, actor: actorOf(p.admin), path: p.path, fileName: "lai.csv", checksum: "y".repeat(64), scope: { kind: "units-in-file" }, reportPath: null })).rejects.toThrow(/Không thể nhập danh sách/);
+    expect(await db().auditEvent.count({ where: { planId: p.planId, action: { in: ["sample.draw", "sample.lock", "plan.transition", "forms.create"] } } })).toBe(4);
+  });
+
+  it("a monitor re-verifies: matches; after tampering, exactly what differs", async () => {
+    const p = await framedPlan();
+    const monitor = await makeUser("MONITOR", { planIds: [p.planId] });
+    const outsider = await makeUser("MONITOR");
+    const d = await drawSample({ planId: p.planId, seed: "giám sát", expectedLatestDrawId: 0 }, actorOf(p.admin));
+    await lockDraw({ planId: p.planId, drawId: d.drawId }, actorOf(p.admin));
+    expect(await verifyStoredDraw(monitor, actorOf(monitor), p.planId)).toMatchObject({ matches: true, result: { matches: true } });
+    await refusal(verifyStoredDraw(outsider, actorOf(outsider), p.planId));
+
+    // Swap a selected S02 person for one who was not drawn.
+    const stratum = await db().stratum.findFirstOrThrow({ where: { planId: p.planId, code: "S02" } });
+    const chosen = await db().selection.findFirstOrThrow({ where: { drawId: d.drawId, stratumId: stratum.id, role: "MAIN", order: 3 }, include: { frameRecord: true } });
+    const notChosen = await db().frameRecord.findFirstOrThrow({ where: { planId: p.planId, unitId: stratum.unitId, selections: { none: {} } } });
+    await db().selection.update({ where: { id: chosen.id }, data: { frameRecordId: notChosen.id } });
+    // Change the address of someone selected in S01.
+    const s01 = await db().selection.findFirstOrThrow({ where: { drawId: d.drawId, stratum: { code: "S01" } } });
+    await db().frameRecordPersonal.update({ where: { recordId: s01.frameRecordId }, data: { address: "Địa chỉ khác" } });
+    const v = await verifyStoredDraw(monitor, actorOf(monitor), p.planId);
+    expect(v.matches).toBe(false);
+    if (v.result.matches) throw new Error("expected differences");
+    expect(v.result.frameChecksum).toBeDefined();
+    expect(v.result.seed).toBeUndefined();
+    expect(v.result.allocationChecksum).toBeUndefined();
+    expect(v.result.strata).toEqual([
+      {
+        stratum: "S02", sizes: [], reordered: [],
+        missing: [{ dossierCode: chosen.frameRecord.dossierCode, role: "main", order: 3 }],
+        extra: [{ dossierCode: notChosen.dossierCode, role: "main", order: 3 }],
+      },
+    ]);
+    const audits = await db().auditEvent.findMany({ where: { action: "sample.verify", planId: p.planId }, orderBy: { id: "asc" } });
+    expect(audits.map((a) => [a.actorId, (a.after as { matches: boolean }).matches])).toEqual([[monitor.id, true], [monitor.id, false]]);
+  });
+
+  it("monitors see selected people masked; ADMIN sees them in full", async () => {
+    const p = await framedPlan();
+    const monitor = await makeUser("MONITOR", { planIds: [p.planId] });
+    const d = await drawSample({ planId: p.planId, seed: "che", expectedLatestDrawId: 0 }, actorOf(p.admin));
+    const full = await findSelections(p.admin, d.drawId, { limit: 5 });
+    const masked = await findSelections(monitor, d.drawId, { limit: 5 });
+    expect(full[0]!.name).toMatch(/^Người Thứ \d+$/);
+    expect(masked[0]!.name).toBe(`Người T*** ${full[0]!.name.split(" ")[2]![0]}***`);
+    expect(masked[0]!.phone).toMatch(/^09\*{6}\d\d$/);
+    expect(masked[0]!.address).toBe("***, phường Hải Châu");
+    expect(masked.map((m) => m.dossierCode)).toEqual(full.map((f) => f.dossierCode));
+  });
+});
