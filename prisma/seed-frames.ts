@@ -72,17 +72,18 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 type Person = { name: string; kind: "individual" | "organisation"; address: string | null; phone: string | null };
 
-/** A plan's demo frame: a few hundred to a few thousand dossiers per unit, ~4% repeat people. */
+/** A plan's demo frame: tens to about a thousand dossiers per unit, ~4% repeat people. */
 function buildFrame(planYear: number, units: { code: string; block: string }[], window: { start: Date; end: Date }, communes: string[]): TFrameRecord[] {
   const rand = rng(planYear * 7919);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const days = Math.round((window.end.getTime() - window.start.getTime()) / 86_400_000);
   const out: TFrameRecord[] = [];
   units.forEach((u, ui) => {
+    // Communes: some below the quota of 50, so the preview shows whole-stratum (census) flags.
     const size =
-      u.block === "UBND_XA" ? 30 + Math.floor(rand() * (planYear === 2024 ? 170 : 330))
-      : u.block === "UBND_HUYEN" ? 700 + Math.floor(rand() * 900)
-      : 250 + Math.floor(rand() * 1500);
+      u.block === "UBND_XA" ? 25 + Math.floor(rand() * (planYear === 2024 ? 60 : 180))
+      : u.block === "UBND_HUYEN" ? 300 + Math.floor(rand() * 500)
+      : 150 + Math.floor(rand() * 900);
     const fields = fieldsOf(u.code);
     const people: Person[] = [];
     for (let i = 0; i < size; i++) {

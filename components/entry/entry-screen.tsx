@@ -216,9 +216,9 @@ export function EntryScreen() {
             id="entry-code" ref={codeRef} className="code-input" value={code} autoComplete="off" inputMode="numeric" disabled={form !== null}
             onChange={(e) => onCodeChange(e.target.value)} onKeyDown={onCodeKey} aria-describedby="entry-msg entry-code-hint"
           />
-          <div id="entry-code-hint" className="muted small">{t.screen.codeHint}</div>
+          <div id="entry-code-hint" className="muted f-small">{t.screen.codeHint}</div>
         </div>
-        <span className="muted small entry-count" data-testid="session-count">{t.screen.todayCount(count)}</span>
+        <span className="muted f-small entry-count" data-testid="session-count">{t.screen.todayCount(count)}</span>
         <div id="entry-msg" role={msg?.kind === "error" ? "alert" : "status"} className={msg ? `alert ${msg.kind === "error" ? "error" : msg.kind === "ok" ? "success" : "info"}` : "alert-empty"}>
           {msg?.text}
         </div>

@@ -34,12 +34,12 @@ function Chips({ item, cell, sub, active }: { item: TItem; cell: string | undefi
   if (item.kind === "expectation" && item.mode === "rate3") {
     const levels = new Map((cell ?? "").split(";").filter(Boolean).map((p) => p.split("=") as [string, string]));
     return (
-      <div className="chips">
+      <div className="f-chips">
         {item.options.map((o, k) => {
           const level = levels.get(o.code);
           const label = level === undefined ? "·" : (RATE3_SCALE.find((s) => s.code === level)?.code ?? level);
           return (
-            <span key={o.code} className={`chip${active && k === sub ? " current" : ""}${level ? " on" : ""}`} title={o.label}>
+            <span key={o.code} className={`f-chip${active && k === sub ? " current" : ""}${level ? " on" : ""}`} title={o.label}>
               {o.code}: {label}
             </span>
           );
@@ -49,9 +49,9 @@ function Chips({ item, cell, sub, active }: { item: TItem; cell: string | undefi
   }
   const chosen = new Set(cell && !specialLabel(cell) ? cell.split(";") : []);
   return (
-    <div className="chips">
+    <div className="f-chips">
       {optionsOf(item).map((o, k) => (
-        <span key={o.code} className={`chip${chosen.has(o.code) ? " on" : ""}`} title={o.label}>
+        <span key={o.code} className={`f-chip${chosen.has(o.code) ? " on" : ""}`} title={o.label}>
           <kbd>{optionKey(k)}</kbd> {item.kind === "satisfaction" ? "" : o.label}
         </span>
       ))}
@@ -68,16 +68,16 @@ export const ItemRow = forwardRef<HTMLInputElement, Props>(function ItemRow({ it
       <td className="mono">{item.code}</td>
       <td>
         <div className="item-text">{item.text}</div>
-        {hint && active && <div className="muted small">{hint}</div>}
+        {hint && active && <div className="muted f-small">{hint}</div>}
         <Chips item={item} cell={cell} sub={sub} active={active} />
         {errors?.map((e) => (
           <div key={e} className="field-error">
             {e}
           </div>
         ))}
-        {saved !== undefined && <div className="small warn-text">Bản đã lưu: {describeCell(item, saved)}</div>}
+        {saved !== undefined && <div className="f-small warn-text">Bản đã lưu: {describeCell(item, saved)}</div>}
       </td>
-      <td className="answer" data-testid={`answer-${item.code}`}>
+      <td className="f-answer" data-testid={`answer-${item.code}`}>
         {item.kind === "text" ? (
           <input ref={ref} className="text-answer" value={cell ?? ""} maxLength={item.maxLength} onChange={(e) => onText(e.target.value)} onKeyDown={onTextKey} aria-label={item.text} tabIndex={-1} />
         ) : cell === undefined ? (

@@ -52,12 +52,12 @@ export function FormsListView({ data, base, units, filter }: {
         <tbody>
           {data.rows.map((r) => (
             <tr key={r.id}>
-              <td className="mono">{r.display}</td>
+              <td className="mono f-nowrap">{r.display}</td>
               <td>{r.unitName}</td>
               <td><span className="badge">{FORM_STATE_LABELS[r.state]}</span></td>
-              <td className="small">{SURVEY_MODE_LABELS[r.mode]}</td>
+              <td className="f-small">{SURVEY_MODE_LABELS[r.mode]}</td>
               <td className="mono">{r.batch ?? ""}</td>
-              <td className="small">
+              <td className="f-small">
                 {[
                   r.doubleEntry ? "nhập hai lần" : null,
                   r.duplicateReturn ? "có phiếu giấy trùng" : null,
@@ -65,7 +65,7 @@ export function FormsListView({ data, base, units, filter }: {
                   r.replacedBy ? `đã thay bằng ${r.replacedBy}` : null,
                 ].filter(Boolean).join("; ")}
               </td>
-              <td className="small">{formatDateTime(r.updatedAt)}</td>
+              <td className="f-small">{formatDateTime(r.updatedAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -54,7 +54,7 @@ function Multi({ item, value, onChange }: { item: Extract<TItem, { kind: "expect
   return (
     <fieldset>
       <legend className="q-text">{item.text}</legend>
-      <p className="muted small">{t.chooseUpTo(max)}</p>
+      <p className="muted f-small">{t.chooseUpTo(max)}</p>
       <div className="q-options">
         {item.options.map((o) => (
           <label key={o.code} className="q-option">

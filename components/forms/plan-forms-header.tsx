@@ -12,7 +12,7 @@ export function PlanFormsHeader({ plan, base, current, admin, back }: {
 }) {
   return (
     <>
-      <p className="small"><Link href={back.href}>← {back.label}</Link></p>
+      <p className="f-small"><Link href={back.href}>← {back.label}</Link></p>
       <h1>
         {vi.nav.forms}: {plan.title} <span className="badge">{vi.plans.states[plan.state]}</span>
       </h1>

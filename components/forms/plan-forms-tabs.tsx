@@ -8,7 +8,7 @@ export function PlanFormsTabs({ base, current, fieldwork }: { base: string; curr
     { key: "list", href: `${base}/list`, label: "Danh sách phiếu" },
   ] as const;
   return (
-    <nav className="tabs" aria-label="Phiếu khảo sát">
+    <nav className="f-tabs" aria-label="Phiếu khảo sát">
       {tabs.map((t) => (
         <Link key={t.key} href={t.href} aria-current={t.key === current ? "page" : undefined}>
           {t.label}

@@ -42,12 +42,12 @@ export function ProgressView({ units, total, actions }: { units: TProgressRow[];
       <div className="stats-row" data-testid="progress-total">
         {stats.map(([label, value]) => (
           <div key={label} className="panel">
-            <div className="muted small">{label}</div>
+            <div className="muted f-small">{label}</div>
             <div className="stat">{value}</div>
           </div>
         ))}
       </div>
-      <div className="legend">
+      <div className="f-legend">
         {t.legend.map(([key, label]) => (
           <span key={key}><i className={`seg-${key}`} />{label}</span>
         ))}
@@ -63,7 +63,7 @@ export function ProgressView({ units, total, actions }: { units: TProgressRow[];
         <tbody>
           {units.map((u) => (
             <tr key={u.unitId}>
-              <td>{u.unitName} <span className="muted small">{u.unitCode}</span></td>
+              <td>{u.unitName} <span className="muted f-small">{u.unitCode}</span></td>
               <td className="num">{formatInt(u.sampled)}</td>
               <td className="num">{formatInt(u.issued)}</td>
               <td className="num">{formatInt(u.returned)}</td>

@@ -72,7 +72,7 @@ export function ScanPanel({ planId, batches, scan }: { planId: number; batches: 
           <input id="scan-code" ref={input} className="code-input" value={code} autoComplete="off" inputMode="numeric" onChange={(e) => onChange(e.target.value)} onKeyDown={onKey} />
         </div>
       </div>
-      <p className="muted small" role="status">
+      <p className="muted f-small" role="status">
         Đã chuyển: {counts.moved ?? 0} · Phiếu trùng trực tuyến: {counts.duplicate ?? 0} · Không đổi: {counts.unchanged ?? 0} · Bị từ chối: {counts.error ?? 0}
       </p>
       <ol className="scan-log" reversed>

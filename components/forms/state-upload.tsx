@@ -15,13 +15,13 @@ export function StateUpload({ planId, upload }: { planId: number; upload: Upload
   return (
     <form action={run} data-testid="state-upload">
       <input type="hidden" name="planId" value={planId} />
-      <p className="muted small">{formsText.import.hint}</p>
+      <p className="muted f-small">{formsText.import.hint}</p>
       <label htmlFor="states-file">Tệp (.xlsx, .csv)</label>
       <input id="states-file" type="file" name="file" accept=".xlsx,.csv" required />
       <p><button type="submit" disabled={pending}>{pending ? "Đang kiểm tra…" : "Kiểm tra và cập nhật"}</button></p>
       {state && !state.ok && <div className="alert error" role="alert">{state.error}{state.fieldErrors?.file ? ` ${state.fieldErrors.file.join(" ")}` : ""}</div>}
       {data && <div className={`alert ${data.problems.length ? "error" : "success"}`} role="status">{data.message}</div>}
-      {data?.notices.map((n) => <p key={n} className="muted small">{n}</p>)}
+      {data?.notices.map((n) => <p key={n} className="muted f-small">{n}</p>)}
       {data && data.problems.length > 0 && (
         <table>
           <thead><tr><th className="num">Dòng</th><th>Cột</th><th>Giá trị</th><th>Lý do</th></tr></thead>

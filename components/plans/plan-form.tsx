@@ -59,8 +59,9 @@ export function PlanForm({ action, initial, options, plan }: Props) {
       const r = await action(payload);
       setResult(r);
       if (r.ok) {
-        const v = (r.data as { version?: number }).version;
-        if (v) setVersion(v);
+        const data = r.data as { version?: number; href?: string };
+        if (data.href) return router.push(data.href);
+        if (data.version) setVersion(data.version);
         setBase(values);
         router.refresh();
       }

@@ -10,7 +10,7 @@ export function PublicShell({ children }: { children: ReactNode }) {
   return (
     <>
       <header className={s.publicHeader}>
-        <div className={s.small}>{vi.app.province}{province ? ` ${province}` : ""}</div>
+        <div className={s.small}>{province ? `${vi.app.province} ${province}` : "Sở Nội vụ"}</div>
         <h1><Link href="/ket-qua" style={{ textDecoration: "none" }}>{t.publicTitle}</Link></h1>
       </header>
       <main className={s.publicMain}>{children}</main>

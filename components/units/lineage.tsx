@@ -24,7 +24,7 @@ function Event({ e, current }: { e: LineageEvent; current: number }) {
         {dmy(e.date)} · {successionLabels[e.kind]}
         {e.legalBasis && <span className="muted" style={{ fontWeight: 400 }}> · {e.legalBasis}</span>}
       </div>
-      <div className={s.sideBySide} style={{ gridTemplateColumns: "1fr auto 1fr", gap: ".5rem" }}>
+      <div style={{ display: "grid", gridTemplateColumns: "1fr auto 1fr", gap: ".5rem" }}>
         <ul style={{ margin: ".3rem 0", paddingLeft: "1.1rem" }}>
           {e.predecessors.map((u) => (
             <Ref key={u.id} u={u} current={current} />

@@ -1,10 +1,9 @@
-import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/audit/service";
-import { authOptions } from "./options";
 import { clientIp } from "./ip";
+import { readSessionClaims } from "./session-token";
 
 export type SessionUser = {
   id: number;
@@ -22,9 +21,9 @@ export type SessionUser = {
  * or one whose password was reset (sessionVersion bumped), is signed out at once.
  */
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = (await getServerSession(authOptions)) as { uid?: number; sv?: number } | null;
-  if (!session?.uid) return null;
-  return loadSessionUser(session.uid, session.sv ?? -1);
+  const claims = await readSessionClaims();
+  if (!claims) return null;
+  return loadSessionUser(claims.uid, claims.sv);
 }
 
 export async function loadSessionUser(id: number, sessionVersion: number): Promise<SessionUser | null> {

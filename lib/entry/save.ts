@@ -168,9 +168,12 @@ export async function saveEntry(input: TEntrySave, user: SessionUser, actor: Act
     const locked = await lockForEntry(tx, code);
     if (!locked) throw notFound(t.refuse.noSuchForm(display));
     const { unitName, planState, planTitle, questionnaireVersionId, ...form } = locked;
-    // A statement of its own, after the lock is granted: its snapshot then includes the key
-    // of an attempt this one waited for (a JOIN in the locking statement would not see it).
-    const seen = await replayed<TEntryResult>(tx, key, sha);
+    // A first entry of a form still RETURNED at the version the screen saw cannot be a
+    // retry (a committed attempt would have moved it on): the common case skips the lookup.
+    // Otherwise the key is looked up in a statement of its own, after the lock is granted,
+    // so its snapshot includes an attempt this one waited for.
+    const fresh = input.intent === "first" && form.state === "RETURNED" && form.version === input.version;
+    const seen = fresh ? null : await replayed<TEntryResult>(tx, key, sha);
     if (seen && "mismatch" in seen) throw conflict(t.refuse.keyReused);
     if (seen) return { ...seen.result, replay: true, message: t.saved.replay(display) };
     assertUnitScope(user, form.unitId, display, unitName);

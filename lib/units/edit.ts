@@ -63,7 +63,7 @@ export async function updateUnit(input: TUpdateUnit, actor: Actor): Promise<void
         problems.push({ path: "parentId", message: unitsText.e.unknownParent(String(input.parentId)) });
       } else {
         const loop = await parentCycle(tx, before.id, input.parentId);
-        if (loop) problems.push({ path: "parentId", message: unitsText.e.parentCycle(`${before.code} → ${loop}`) });
+        if (loop) problems.push({ path: "parentId", message: unitsText.e.parentCycle(`${before.code} → ${loop} → ${before.code}`) });
       }
     }
     const validityChanged = isoDay(before.validFrom) !== input.validFrom || (before.validTo ? isoDay(before.validTo) : null) !== input.validTo;

@@ -5,7 +5,7 @@ import { createFormsForDraw } from "../../lib/forms/service";
 import { formatFormCode } from "../../lib/forms/form-code";
 import { BUILTIN_TEMPLATES } from "../../lib/sipas/templates";
 import { makeFormsPlan, setFormStates } from "../fixtures/forms-plan";
-import { PASSWORD, query } from "./fixtures";
+import { PASSWORD } from "./fixtures";
 
 /**
  * Issue 5 end to end: a clerk enters three forms with the keyboard alone (no mouse event
@@ -15,6 +15,14 @@ import { PASSWORD, query } from "./fixtures";
  */
 
 const CLERK2 = "nhapphieu.e2e2";
+
+/**
+ * Queries on this run's database through DATABASE_URL (set by the global setup for the
+ * workers), not through tmp/e2e-database-url, which another run on the machine may rewrite.
+ */
+function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return db().$queryRawUnsafe<T[]>(sql, ...params);
+}
 const Q = BUILTIN_TEMPLATES.classic;
 const NON_TEXT = Q.items.filter((i) => i.kind !== "text").length;
 let codes: string[] = [];
@@ -214,11 +222,11 @@ test("a respondent answers their form online on a phone, without signing in", as
   await page.screenshot({ path: "tmp/f-online-phone-bottom.png" });
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("online-done")).toContainText("Đã nhận phiếu trả lời");
-  const [form] = await query<{ state: string; mode: string; n: string }>(
+  const [form] = await query<{ state: string; mode: string; n: bigint }>(
     `SELECT f.state, f.mode, (SELECT count(*) FROM "Response" r WHERE r."formId" = f.id) AS n FROM "Form" f WHERE f.code = $1`,
     [onlineCode],
   );
-  expect(form).toMatchObject({ state: "ENTERED", mode: "ONLINE", n: "1" });
+  expect(form).toMatchObject({ state: "ENTERED", mode: "ONLINE", n: 1n });
   // Opening it again says it has been answered; nothing can be sent twice.
   await page.goto(`/tra-loi/${onlineCode}`);
   await expect(page.locator('[role="alert"]:not(#__next-route-announcer__)')).toContainText("đã được trả lời");

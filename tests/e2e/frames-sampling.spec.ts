@@ -25,21 +25,28 @@ async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] 
   }
 }
 
-test.beforeAll(async () => {
+/** A plan in the FRAME state over three demo units, monitored by giamsat.mttq. */
+async function makePlan(title: string): Promise<number> {
   const [base] = await sql<{ questionnaireVersionId: number; settings: unknown }>(`SELECT "questionnaireVersionId", settings FROM "Plan" ORDER BY year DESC LIMIT 1`);
   const [plan] = await sql<{ id: number }>(
     `INSERT INTO "Plan" (year, title, "legalNumber", "legalDate", "windowStart", "windowEnd", state, "questionnaireVersionId", modes, settings, "updatedAt")
      VALUES (2026, $1, '12/KH-UBND', '2026-01-10', '2026-01-01', '2026-06-30', 'FRAME', $2, '{POST}', $3, now()) RETURNING id`,
-    [`Khảo sát thử chọn mẫu ${Date.now()}`, base!.questionnaireVersionId, JSON.stringify(base!.settings)],
+    [`${title} ${Date.now()}`, base!.questionnaireVersionId, JSON.stringify(base!.settings)],
   );
-  planId = plan!.id;
-  await sql(`INSERT INTO "PlanUnit" ("planId", "unitId") SELECT $1, id FROM "Unit" WHERE code = ANY($2)`, [planId, UNITS]);
-  await sql(`INSERT INTO "UserPlan" ("userId", "planId") SELECT id, $1 FROM "User" WHERE username = 'giamsat.mttq'`, [planId]);
+  await sql(`INSERT INTO "PlanUnit" ("planId", "unitId") SELECT $1, id FROM "Unit" WHERE code = ANY($2)`, [plan!.id, UNITS]);
+  await sql(`INSERT INTO "UserPlan" ("userId", "planId") SELECT id, $1 FROM "User" WHERE username = 'giamsat.mttq'`, [plan!.id]);
+  return plan!.id;
+}
+
+const plans: number[] = [];
+test.beforeAll(async () => {
+  planId = await makePlan("Khảo sát thử chọn mẫu");
+  plans.push(planId);
 });
 
 test.afterAll(async () => {
   // The monitor account is shared by every spec: take back the plan this spec gave it.
-  await sql(`DELETE FROM "UserPlan" WHERE "planId" = $1`, [planId]);
+  await sql(`DELETE FROM "UserPlan" WHERE "planId" = ANY($1)`, [plans]);
 });
 
 async function signIn(browser: Browser, username: string): Promise<Page> {
@@ -142,4 +149,54 @@ test("ADMIN uploads, fixes, previews, draws and locks; a MONITOR verifies with p
   const cells = workbook.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
   expect(cells.some((c) => c.startsWith("Phạm T*** "))).toBe(true);
   expect(cells.some((c) => c.includes("Phạm Thị Hồng Nhung") || /^09\d{8}$/.test(c))).toBe(false);
+});
+
+test("a file with other headers goes through the column mapping without a second upload", async ({ browser }) => {
+  const id = await makePlan("Khảo sát thử ghép cột");
+  plans.push(id);
+  const admin = await signIn(browser, "admin");
+  await admin.goto(`/admin/plans/${id}/frames`);
+  const header = "Đơn vị,Số HS,Người nộp,Đối tượng,Nơi ở,Điện thoại,Lĩnh vực,Tên TTHC,Ngày có kết quả";
+  const body = frame(false).toString("utf8").replace(HEADER, header);
+  await admin.getByLabel("Tệp danh sách (.xlsx hoặc .csv)").setInputFiles({ name: "mot-cua.csv", mimeType: "text/csv", buffer: Buffer.from(body) });
+  await admin.getByRole("button", { name: "Tải lên danh sách" }).click();
+  const mapping = admin.getByTestId("column-mapping");
+  await expect(mapping).toContainText("Tiêu đề cột của tệp khác tệp mẫu");
+  // Known aliases are proposed; the person maps the rest.
+  await expect(mapping.getByLabel("Mã đơn vị")).toHaveValue("Đơn vị");
+  await expect(mapping.getByLabel("Số điện thoại")).toHaveValue("Điện thoại");
+  await mapping.getByLabel("Mã hồ sơ").selectOption("Số HS");
+  await mapping.getByLabel("Họ tên / Tên tổ chức").selectOption("Người nộp");
+  await mapping.getByLabel("Loại").selectOption("Đối tượng");
+  await mapping.getByLabel("Địa chỉ").selectOption("Nơi ở");
+  await mapping.getByLabel("Thủ tục").selectOption("Tên TTHC");
+  await mapping.getByLabel("Ngày trả kết quả").selectOption("Ngày có kết quả");
+  await admin.screenshot({ path: "tmp/d2-frames-mapping.png", fullPage: true });
+  await mapping.getByRole("button", { name: "Kiểm tra với cách ghép này" }).click();
+  await expect(admin.getByTestId("frame-upload").getByRole("status").last()).toContainText("Đã ghi 450 hồ sơ của 3 đơn vị.");
+});
+
+test("ADMIN issues an API token, sees it once, and revokes it", async ({ browser }) => {
+  const target = await makePlan("Khảo sát thử API");
+  plans.push(target);
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/tokens");
+  const form = admin.getByTestId("issue-token");
+  await form.getByLabel("Tên hệ thống dùng mã").fill("Cổng Một cửa điện tử (thử)");
+  await form.getByRole("button", { name: "Cấp mã mới" }).click();
+  const token = (await form.getByTestId("new-token").innerText()).trim();
+  expect(token).toMatch(/^sipas_[\w-]{43}$/);
+  await admin.screenshot({ path: "tmp/d2-tokens.png", fullPage: true });
+  const res = await admin.request.post(`/api/v1/plans/${target}/frame-records`, {
+    headers: { Authorization: `Bearer ${token}`, "Idempotency-Key": `e2e-${Date.now()}` },
+    data: { records: [{ unitCode: "STP", dossierCode: "API-E2E-1", name: "Lê Thị Thu", kind: "Cá nhân", address: "Số 5 đường Lê Lợi", phone: "0987000111", fieldCode: "HO_TICH", procedure: "Khai sinh", resultDate: "10/03/2026" }] },
+  });
+  expect(res.status()).toBe(201);
+  expect(await res.json()).toMatchObject({ ok: true, rows: 1 });
+  await admin.reload();
+  const row = admin.getByRole("row", { name: /Cổng Một cửa điện tử \(thử\)/ }).first();
+  await row.getByRole("button", { name: "Thu hồi" }).click();
+  await expect(row).toContainText("Thu hồi lúc");
+  const refused = await admin.request.post(`/api/v1/plans/${target}/frame-records`, { headers: { Authorization: `Bearer ${token}`, "Idempotency-Key": "x" }, data: { records: [] } });
+  expect(refused.status()).toBe(401);
 });

@@ -68,6 +68,7 @@ test("a second editor with a stale page is told and keeps what they typed", asyn
   await signIn(b);
   await a.goto("/admin/plans");
   await a.getByRole("link", { name: TITLE }).click();
+  await expect(a).toHaveURL(/\/admin\/plans\/\d+$/);
   const editUrl = `${a.url()}/edit`;
   await a.goto(editUrl);
   await b.goto(editUrl);
@@ -95,15 +96,16 @@ test("ADMIN merges two communes into a new one; history shows the chain", async 
   await form.getByRole("checkbox", { name: /X058/ }).check();
   await form.getByLabel("Lọc danh sách").fill("ca dinh"); // no accents: finds "Ca Đình"
   await form.getByRole("checkbox", { name: /Ca Đình/ }).check();
+  await expect(form.getByText("Đã chọn 2 đơn vị")).toBeVisible();
+  await form.getByRole("checkbox", { name: /Ca Đình/ }).uncheck();
   await form.getByLabel("Lọc danh sách").fill("X059");
   await form.getByRole("checkbox", { name: /X059/ }).check();
-  await form.getByRole("checkbox", { name: /Ca Đình/ }).uncheck();
   await expect(form.getByText("Đã chọn 2 đơn vị")).toBeVisible();
   await form.getByLabel("Ngày hiệu lực của việc sắp xếp").fill("2027-01-01");
   await form.getByLabel("Căn cứ (số, ngày văn bản)").fill("Nghị quyết số 12/NQ-HĐND ngày 05/12/2026 của HĐND tỉnh");
   await form.getByLabel("Mã đơn vị").fill("x161");
   await form.getByLabel("Tên đơn vị").fill("UBND phường Hùng Long Ngọc Quan");
-  await expect(form.getByLabel("Cấp")).toHaveValue(/\d+/);
+  await expect(form.getByLabel("Cấp", { exact: true })).toHaveValue(/\d+/);
   await page.screenshot({ path: "tmp/d1-e2e-merge.png", fullPage: true });
   await form.getByRole("button", { name: "Sáp nhập" }).click();
   await form.getByRole("button", { name: "Xác nhận" }).click();

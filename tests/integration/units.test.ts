@@ -10,7 +10,8 @@ import { createPlan } from "@/lib/plans/editor";
 import { ZPlanInput } from "@/lib/plans/schemas";
 import { unitLineage } from "@/lib/units/history";
 import { mergeUnits, renameUnit, splitUnit } from "@/lib/units/restructure";
-import { ZMerge, ZRename, ZSplit } from "@/lib/units/schemas";
+import { ZMerge, ZRename, ZSplit, ZUpdateUnit } from "@/lib/units/schemas";
+import { updateUnit } from "@/lib/units/edit";
 import { makeUser, useCleanDatabase } from "./helpers";
 import { PLAN_2025, seedRegistryFixture } from "./registry-fixture";
 
@@ -147,6 +148,36 @@ describe("restructuring: split and rename", () => {
       successor: { ...(await newUnitInput("H99", "Huyện mới")), levelId: huyen.id },
     });
     expect((await refusal(mergeUnits(input, actor))).fieldErrors?.["successor.levelId"]?.[0]).toBe("Cấp huyện không còn hiệu lực vào ngày 01/01/2026: không tạo được đơn vị mới ở cấp này.");
+  });
+});
+
+describe("editing one unit", () => {
+  async function form(code: string, changes: Record<string, unknown> = {}) {
+    const u = await db().unit.findUniqueOrThrow({ where: { code } });
+    return ZUpdateUnit.parse({
+      id: u.id, expectedUpdatedAt: u.updatedAt.toISOString(), name: u.name, levelId: u.levelId, blockId: u.blockId, parentId: u.parentId ?? "",
+      validFrom: iso(u.validFrom), validTo: iso(u.validTo) ?? "", noPublicServices: !u.providesPublicServices, ...changes,
+    });
+  }
+
+  it("marks 'no public services', audited; a stale form is refused without saving", async () => {
+    const stale = await form("SCT", { address: "Số 1 đường Hùng Vương" });
+    await updateUnit(await form("SCT", { noPublicServices: "on" }), actor);
+    expect((await db().unit.findUniqueOrThrow({ where: { code: "SCT" } })).providesPublicServices).toBe(false);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "unit.update" } });
+    expect([audit.before, audit.after]).toEqual([{ providesPublicServices: true }, { code: "SCT", providesPublicServices: false }]);
+    const e = await refusal(updateUnit(stale, actor));
+    expect(e.code).toBe("CONFLICT");
+    expect(e.message).toMatch(/^Đơn vị vừa được người khác sửa lúc/);
+    expect((await db().unit.findUniqueOrThrow({ where: { code: "SCT" } })).address).toBeNull();
+  });
+
+  it("refuses reopening a merged unit and a parent loop", async () => {
+    const e = await refusal(updateUnit(await form("SKHDT", { validTo: "" }), actor));
+    expect(e.fieldErrors?.validTo?.[0]).toBe("Đơn vị đã được sắp xếp từ ngày 01/03/2025 (có đơn vị kế thừa): ngày hết hiệu lực phải trước ngày đó.");
+    await updateUnit(await form("SYT", { parentId: await id("SNV") }), actor);
+    const loop = await refusal(updateUnit(await form("SNV", { parentId: await id("SYT") }), actor));
+    expect(loop.fieldErrors?.parentId?.[0]).toBe("Quan hệ trực thuộc tạo thành vòng lặp (SNV → SYT → SNV).");
   });
 });
 

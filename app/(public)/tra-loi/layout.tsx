@@ -13,7 +13,7 @@ export default function AnswerLayout({ children }: { children: ReactNode }) {
   return (
     <div className="public-wrap">
       <header className="public-top">
-        <span className="small">{PROVINCE ? `Sở Nội vụ tỉnh ${PROVINCE}` : "Sở Nội vụ"}</span>
+        <span className="f-small">{PROVINCE ? `Sở Nội vụ tỉnh ${PROVINCE}` : "Sở Nội vụ"}</span>
         <strong>{t.title}</strong>
       </header>
       <main className="public-main">{children}</main>

@@ -31,7 +31,7 @@ export default async function AnswerStart({ searchParams }: { searchParams: Prom
         {error && <div className="alert error" role="alert">{error}</div>}
         <p><button type="submit" style={{ width: "100%", padding: ".7rem" }}>{t.open}</button></p>
       </form>
-      <p className="muted small">{t.anonymous}</p>
+      <p className="muted f-small">{t.anonymous}</p>
     </>
   );
 }

@@ -1,4 +1,6 @@
 import { requirePage } from "@/lib/auth/page";
+import { db } from "@/lib/db";
+import { planStateLabels } from "@/lib/i18n/plans";
 import { formatDateTime } from "@/lib/i18n/format";
 import { tokensText as t } from "@/lib/i18n/frames";
 import { findTokens } from "@/lib/tokens/service";
@@ -16,7 +18,10 @@ const EXAMPLE = `curl -X POST https://<máy chủ>/api/v1/plans/<mã kế hoạc
 
 export default async function TokensPage() {
   await requirePage("tokens.write", "/admin/tokens");
-  const tokens = await findTokens();
+  const [tokens, plans] = await Promise.all([
+    findTokens(),
+    db().plan.findMany({ orderBy: [{ year: "desc" }, { id: "desc" }], select: { id: true, year: true, title: true, state: true } }),
+  ]);
   return (
     <>
       <h1>{t.title}</h1>
@@ -55,6 +60,14 @@ export default async function TokensPage() {
         Gửi từng lô tối đa 50.000 hồ sơ, mỗi lô một Idempotency-Key riêng; gửi lại đúng lô đó với cùng khóa (khi mất kết nối) không ghi trùng.
         “append” thêm hồ sơ mới; “replace” thay toàn bộ danh sách của các đơn vị có trong lô. Lô có lỗi không được ghi; phản hồi liệt kê từng lỗi (dòng = vị trí trong records, tính từ 1).
       </p>
+      <p>Mã kế hoạch (dùng trong địa chỉ API; chỉ kế hoạch ở giai đoạn “{planStateLabels.FRAME}” nhận danh sách):</p>
+      <ul data-testid="plan-ids">
+        {plans.map((p) => (
+          <li key={p.id}>
+            <span className="mono">{p.id}</span> — {p.title} ({planStateLabels[p.state]})
+          </li>
+        ))}
+      </ul>
       <pre className="mono" style={{ whiteSpace: "pre-wrap", background: "#fff", border: "1px solid var(--line)", padding: ".75rem" }}>{EXAMPLE}</pre>
     </>
   );

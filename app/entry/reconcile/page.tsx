@@ -26,7 +26,7 @@ export default async function ReconcileListPage() {
           <tbody>
             {forms.map((f) => (
               <tr key={f.id}>
-                <td className="mono">{f.display}</td>
+                <td className="mono f-nowrap">{f.display}</td>
                 <td>{f.unitName}</td>
                 <td>{f.plan.year} — {f.plan.title}</td>
                 <td className="num">{f.open}</td>

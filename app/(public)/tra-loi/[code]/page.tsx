@@ -25,13 +25,13 @@ export default async function AnswerForm({ params }: { params: Promise<{ code: s
   return (
     <>
       <h1 style={{ marginBottom: ".25rem" }}>{q.title}</h1>
-      <p className="muted small" style={{ marginTop: 0 }}>{form.planTitle}</p>
+      <p className="muted f-small" style={{ marginTop: 0 }}>{form.planTitle}</p>
       <div className="q-block">
-        <div className="small muted">{t.unitLabel}</div>
+        <div className="f-small muted">{t.unitLabel}</div>
         <strong>{form.unitName}</strong>
-        <div className="mono small">{t.codeLabel}: {form.display}</div>
+        <div className="mono f-small">{t.codeLabel}: {form.display}</div>
       </div>
-      {q.instructions && <p className="small">{q.instructions}</p>}
+      {q.instructions && <p className="f-small">{q.instructions}</p>}
       <OnlineAnswer code={form.code} questionnaire={q} />
     </>
   );

@@ -42,7 +42,7 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
         {!open && <span className="badge">{T.closed}</span>}{" "}
         {!unit.providesPublicServices && <span className="badge warn">{T.noServices}</span>}
       </h1>
-      <div className={s.sideBySide}>
+      <div className={s.infoGrid}>
         <section className="panel">
           <h2 style={{ marginTop: 0 }}>{D.info}</h2>
           <dl className={s.dl}>

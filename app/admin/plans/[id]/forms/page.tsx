@@ -20,7 +20,7 @@ export default async function PlanFormsProgress({ params }: { params: Promise<{ 
   const actions = new Map(
     units.map((u) => [
       u.unitId,
-      <span key={u.unitId} className="small">
+      <span key={u.unitId} className="f-small">
         <Link href={`${base}/list?unit=${u.unitId}`}>Danh sách</Link>
         {(u.byState.CREATED ?? 0) > 0 && (
           <> · <a href={`/api/plans/${plan.id}/forms/pdf?unit=${u.unitId}&state=CREATED`}>In {u.byState.CREATED} phiếu (PDF)</a></>

@@ -120,7 +120,7 @@ export default async function FieldworkPage({ params }: { params: Promise<{ id: 
               <tbody>
                 {replaceable.map((f) => (
                   <tr key={f.id}>
-                    <td className="mono">{formatFormCode(f.code)}</td><td>{f.unit.name}</td><td>{FORM_STATE_LABELS[f.state]}</td>
+                    <td className="mono f-nowrap">{formatFormCode(f.code)}</td><td>{f.unit.name}</td><td>{FORM_STATE_LABELS[f.state]}</td>
                     <td>
                       <ActionForm action={replaceAction} submit="Thay thế">
                         <input type="hidden" name="formId" value={f.id} /><input type="hidden" name="version" value={f.version} />
