@@ -15,6 +15,9 @@ async function counts() {
   };
 }
 
+// The full demo (frames, draws, forms, answers, a results snapshot) takes tens of seconds.
+const SEED_TIMEOUT = 300_000;
+
 describe("demo seed and migrations", () => {
   it("builds the demo province once; a second run changes nothing", async () => {
     await seed(() => undefined);
@@ -25,7 +28,7 @@ describe("demo seed and migrations", () => {
     await seed(() => undefined);
     expect(await counts()).toEqual(first);
     expect((await verifyAuditChain()).ok).toBe(true);
-  });
+  }, SEED_TIMEOUT);
 
   it("has about 20 provincial units and 60 communes valid today, linked to their predecessors", async () => {
     await seed(() => undefined);
@@ -41,7 +44,7 @@ describe("demo seed and migrations", () => {
     expect(byLevel("XA").every((u) => u.predecessorLinks.length >= 2)).toBe(true);
     const plan2025 = await db().plan.findFirstOrThrow({ where: { year: 2025 }, include: { units: { include: { unit: true } } } });
     expect(plan2025.units.every((pu) => pu.unit.validTo === null && pu.unit.providesPublicServices)).toBe(true);
-  });
+  }, SEED_TIMEOUT);
 
   it("re-applying migrations is a no-op", async () => {
     expect(await deployMigrations(process.env.DATABASE_URL!)).toEqual([]);
