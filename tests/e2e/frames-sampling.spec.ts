@@ -27,7 +27,7 @@ async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] 
 
 /** A plan in the FRAME state over three demo units, monitored by giamsat.mttq. */
 async function makePlan(title: string): Promise<number> {
-  const [base] = await sql<{ questionnaireVersionId: number; settings: unknown }>(`SELECT "questionnaireVersionId", settings FROM "Plan" ORDER BY year DESC LIMIT 1`);
+  const [base] = await sql<{ questionnaireVersionId: number; settings: unknown }>(`SELECT "questionnaireVersionId", settings FROM "Plan" WHERE year = 2025 ORDER BY id LIMIT 1`);
   const [plan] = await sql<{ id: number }>(
     `INSERT INTO "Plan" (year, title, "legalNumber", "legalDate", "windowStart", "windowEnd", state, "questionnaireVersionId", modes, settings, "updatedAt")
      VALUES (2026, $1, '12/KH-UBND', '2026-01-10', '2026-01-01', '2026-06-30', 'FRAME', $2, '{POST}', $3, now()) RETURNING id`,

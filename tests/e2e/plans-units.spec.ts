@@ -30,7 +30,7 @@ test("ADMIN creates a plan with a whole level picked and sees its next milestone
   await form.getByLabel("Đến ngày").fill("2027-08-31");
   await form.getByLabel("Chọn cả Cấp xã").check();
   await expect(form.getByTestId("unit-count")).toHaveText("Đã chọn 60 / 77 đơn vị có hiệu lực trong thời gian giao dịch và có cung cấp dịch vụ công.");
-  await form.getByLabel("Áp dụng cho").first().selectOption({ label: "Cấp: Cấp xã" });
+  await form.getByLabel("Áp dụng cho").first().selectOption("level:XA");
   await form.getByLabel("Cách tính").first().selectOption("quota");
   await form.getByLabel("Số phiếu", { exact: true }).first().fill("150");
   // A sampling day inside the window is refused, and nothing typed is lost.
