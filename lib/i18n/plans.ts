@@ -1,16 +1,8 @@
 /** Strings of the plan screens and the plan lifecycle (Vietnamese). */
+import { vi } from "./vi";
 
-export const planStateLabels = {
-  DRAFT: "Dự thảo",
-  APPROVED: "Đã phê duyệt",
-  FRAME: "Thu thập danh sách",
-  SAMPLED: "Đã chọn mẫu",
-  FIELDWORK: "Đang khảo sát",
-  ENTRY: "Nhập phiếu",
-  ANALYSIS: "Phân tích",
-  PUBLISHED: "Đã công bố",
-  ARCHIVED: "Lưu trữ",
-} as const;
+/** The labels of the plan states: one list, kept in the shared catalogue. */
+export const planStateLabels = vi.plans.states;
 
 export const surveyModeLabels = {
   POST: "Qua bưu điện",
