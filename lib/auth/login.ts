@@ -58,11 +58,11 @@ export async function attemptLogin(
     }
     const windowStart = new Date(now.getTime() - lockMs);
     // Reset the address window when it is old, then count this failure.
-    await prisma.loginThrottle.upsert({
-      where: { key: addressKey },
-      create: { key: addressKey, failures: 0, windowStart: now },
-      update: {},
-    });
+    // INSERT … ON CONFLICT, not Prisma's upsert (a read then a write): parallel failures
+    // from one address would race to create the row.
+    await prisma.$executeRaw`
+      INSERT INTO "LoginThrottle" ("key", "failures", "windowStart") VALUES (${addressKey}, 0, ${now})
+      ON CONFLICT ("key") DO NOTHING`;
     await prisma.loginThrottle.updateMany({
       where: { key: addressKey, windowStart: { lt: windowStart } },
       data: { failures: 0, windowStart: now, lockedUntil: null },

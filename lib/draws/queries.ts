@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { notFound } from "@/lib/errors";
+import { frameRecordCounts } from "@/lib/frames/counts";
 import { maskAddress, maskName, maskPhone } from "@/lib/frames/mask";
 import { plansText } from "@/lib/i18n/plans";
 import { ruleLabel } from "@/lib/i18n/sampling";
@@ -136,14 +137,15 @@ export async function findSamplingPlans(user: SessionUser) {
   const plans = await db().plan.findMany({
     where: planScope(user),
     orderBy: [{ year: "desc" }, { id: "desc" }],
-    select: { id: true, year: true, title: true, state: true, _count: { select: { frameRecords: true } } },
+    select: { id: true, year: true, title: true, state: true },
   });
   const draws = await db().sampleDraw.findMany({
     where: { planId: { in: plans.map((p) => p.id) }, status: { in: ["DRAFT", "LOCKED"] } },
     orderBy: { id: "desc" },
     select: { planId: true, status: true },
   });
+  const records = await frameRecordCounts("planId", plans.map((p) => p.id));
   const status = new Map<number, (typeof draws)[number]["status"]>();
   for (const d of draws) if (!status.has(d.planId)) status.set(d.planId, d.status);
-  return plans.map((p) => ({ id: p.id, year: p.year, title: p.title, state: p.state, records: p._count.frameRecords, draw: status.get(p.id) ?? null }));
+  return plans.map((p) => ({ id: p.id, year: p.year, title: p.title, state: p.state, records: records.get(p.id) ?? 0, draw: status.get(p.id) ?? null }));
 }

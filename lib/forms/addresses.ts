@@ -38,10 +38,15 @@ export async function addressListStream(planId: number, filter: TAddressFilter, 
     where: { planId, state: { in: filter.states }, ...(filter.unitId ? { unitId: filter.unitId } : {}), ...(filter.batchId ? { batchId: filter.batchId } : {}) },
     orderBy: [{ unit: { code: "asc" } }, { sequence: "asc" }],
     select: {
-      code: true, state: true, unit: { select: { name: true } }, batch: { select: { code: true } },
-      selection: { select: { frameRecord: { select: { personal: { select: { fullName: true, address: true, phone: true } } } } } },
+      code: true, state: true, unit: { select: { name: true } }, batch: { select: { code: true } }, selection: { select: { frameRecordId: true } },
     },
   });
+  const recordIds = forms.flatMap((f) => (f.selection ? [f.selection.frameRecordId] : []));
+  const personal = new Map(
+    (await db().$queryRaw<{ recordId: number; fullName: string; address: string | null; phone: string | null }[]>`
+      SELECT "recordId", "fullName", "address", "phone" FROM "FrameRecordPersonal" WHERE "recordId" = ANY(${recordIds}::int[])`)
+      .map((p) => [p.recordId, p]),
+  );
   await recordAuditNow({
     actor, action: "forms.addresses_export", entity: "Plan", entityId: planId, planId,
     after: { forms: forms.length, states: filter.states, unitId: filter.unitId ?? null, batchId: filter.batchId ?? null },
@@ -55,7 +60,7 @@ export async function addressListStream(planId: number, filter: TAddressFilter, 
   void (async () => {
     let n = 0;
     for (const f of forms) {
-      const p = f.selection?.frameRecord.personal;
+      const p = f.selection ? personal.get(f.selection.frameRecordId) : undefined;
       sheet
         .addRow({
           n: ++n,

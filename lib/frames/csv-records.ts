@@ -84,24 +84,26 @@ function parseRecord(text: string, i: number, delimiter: number, unquoted: RegEx
   }
 }
 
-/** The records of a stream of decoded text chunks. `maxRecord` bounds one record, in characters. */
-export async function* csvRecords(chunks: AsyncIterable<string>, delimiter: string, maxRecord: number): AsyncGenerator<string[]> {
+/** The records of csvRecords, those completed by each chunk together: one await per chunk. */
+export async function* csvRecordBatches(chunks: AsyncIterable<string>, delimiter: string, maxRecord: number): AsyncGenerator<string[][]> {
   const d = delimiter.charCodeAt(0);
   const escaped = delimiter.replace(/[\\^\]-]/g, "\\$&");
   const unquoted = new RegExp(`[^${escaped}\\r\\n]*`, "y");
   let text = "";
   let line = 1;
-  const drain = function* (eof: boolean): Generator<string[]> {
+  const drain = (eof: boolean): string[][] => {
+    const out: string[][] = [];
     let i = 0;
     while (i < text.length) {
       const r = parseRecord(text, i, d, unquoted, eof, line);
       if (r === null) break;
       i = r.end;
       line += r.lines;
-      yield r.fields;
+      out.push(r.fields);
     }
     text = text.slice(i);
     if (text.length > maxRecord) throw new CsvSyntaxError("too-big", line);
+    return out;
   };
   // A long unfinished record is parsed again only once the text has doubled: a 16 MB cell
   // then costs a few passes, not one per chunk.
@@ -109,8 +111,15 @@ export async function* csvRecords(chunks: AsyncIterable<string>, delimiter: stri
   for await (const chunk of chunks) {
     text += chunk;
     if (text.length < retryAt) continue;
-    yield* drain(false);
+    const batch = drain(false);
+    if (batch.length > 0) yield batch;
     retryAt = text.length > 65_536 ? text.length * 2 : 0;
   }
-  yield* drain(true);
+  const last = drain(true);
+  if (last.length > 0) yield last;
+}
+
+/** The records of a stream of decoded text chunks. `maxRecord` bounds one record, in characters. */
+export async function* csvRecords(chunks: AsyncIterable<string>, delimiter: string, maxRecord: number): AsyncGenerator<string[]> {
+  for await (const batch of csvRecordBatches(chunks, delimiter, maxRecord)) yield* batch;
 }

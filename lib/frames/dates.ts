@@ -34,6 +34,20 @@ export function parseDateCell(c: Cell): string | null {
   if (c === null || c instanceof OversizedCell) return null;
   if (c instanceof Date) return Number.isNaN(c.getTime()) ? null : c.toISOString().slice(0, 10);
   if (typeof c === "number") return fromExcelSerial(c);
+  // A frame holds a few hundred distinct dates, each written a thousand times.
+  if (c.length > 40) return parseDateText(c);
+  const known = memo.get(c);
+  if (known !== undefined) return known;
+  const parsed = parseDateText(c);
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(c, parsed);
+  return parsed;
+}
+
+const MEMO_SIZE = 4096;
+const memo = new Map<string, string | null>();
+
+function parseDateText(c: string): string | null {
   const s = c.trim();
   let m = DMY.exec(s);
   if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));

@@ -148,7 +148,7 @@ export async function commitFrame(input: CommitInput): Promise<CommitOutcome> {
           // Clean rows are written even after a problem (the transaction will roll back), so
           // that a dossier code repeated further down is reported in the same pass.
           units.add(record.unitCode);
-          for (const c of await writer.add(record, item.row)) problem(conflictProblem(c, input.columns, imp.id));
+          if (writer.add(record, item.row)) for (const c of await writer.rotate()) problem(conflictProblem(c, input.columns, imp.id));
         }
         for (const c of await writer.flush()) problem(conflictProblem(c, input.columns, imp.id));
         if (problems === 0 && writer.inserted === 0) problem({ row: 1, column: "", value: "", reason: t.emptyFile });

@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { Transform, pipeline } from "node:stream";
 import { isBlank, textCell, type RawRow } from "./cell";
-import { CsvSyntaxError, csvRecords } from "./csv-records";
+import { CsvSyntaxError, csvRecordBatches } from "./csv-records";
 import { FrameFileError, frameMessages as m } from "./messages";
 import type { ReadOptions, ReadReport } from "./read-options";
 import { countLines, firstInvalidUtf8, incompleteTail } from "./utf8";
@@ -111,21 +111,23 @@ export async function* readCsvRows(path: string, opts: ReadOptions, report: Read
   // (lib/frames/csv-records.ts); rows may have fewer or more cells than the header.
   const source = createReadStream(path);
   pipeline(source, decode, () => {});
-  const parser = csvRecords(decode as AsyncIterable<string>, delimiter, MAX_RECORD_BYTES);
+  const parser = csvRecordBatches(decode as AsyncIterable<string>, delimiter, MAX_RECORD_BYTES);
   let record = 0;
   const progress = () => opts.onProgress?.({ bytesRead, totalBytes: report.totalBytes, rows: report.rows });
   try {
-    for await (const fields of parser) {
-      record++;
-      if (record > opts.maxRows) throw new FrameFileError(m.tooManyRows(opts.maxRows));
-      const cells = fields.map((f) => textCell(f, opts.maxCellLength));
-      if (cells.every(isBlank)) {
-        report.emptyRows++;
-        continue;
+    for await (const batch of parser) {
+      for (const fields of batch) {
+        record++;
+        if (record > opts.maxRows) throw new FrameFileError(m.tooManyRows(opts.maxRows));
+        const cells = fields.map((f) => textCell(f, opts.maxCellLength));
+        if (cells.every(isBlank)) {
+          report.emptyRows++;
+          continue;
+        }
+        report.rows++;
+        if (report.rows % opts.progressEvery === 0) progress();
+        yield { row: record, cells };
       }
-      report.rows++;
-      if (report.rows % opts.progressEvery === 0) progress();
-      yield { row: record, cells };
     }
   } catch (err) {
     if (err instanceof FrameFileError) throw err;

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { frameRecordCounts } from "./counts";
 import { recordAudit, type Actor } from "@/lib/audit/service";
 import { conflict, notFound } from "@/lib/errors";
 import { framesText as t } from "@/lib/i18n/frames";
@@ -12,14 +13,15 @@ export async function frameSummary(planId: number) {
     db().frameRecord.groupBy({ by: ["unitId"], where: { planId }, _count: { _all: true } }),
     db().frameImport.findMany({
       where: { planId }, orderBy: { id: "desc" }, take: 50,
-      select: { id: true, source: true, fileName: true, checksum: true, rowCount: true, status: true, createdAt: true, idempotencyKey: true, _count: { select: { records: true } } },
+      select: { id: true, source: true, fileName: true, checksum: true, rowCount: true, status: true, createdAt: true, idempotencyKey: true },
     }),
   ]);
   const byUnit = new Map(counts.map((c) => [c.unitId, c._count._all]));
+  const byImport = await frameRecordCounts("importId", imports.map((i) => i.id));
   return {
     units: units.map(({ unit }) => ({ ...unit, records: byUnit.get(unit.id) ?? 0 })),
     total: counts.reduce((s, c) => s + c._count._all, 0),
-    imports,
+    imports: imports.map((i) => ({ ...i, records: byImport.get(i.id) ?? 0 })),
   };
 }
 

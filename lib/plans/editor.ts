@@ -148,8 +148,9 @@ async function checkFramesAllowScopeChange(tx: Tx, planId: number, current: Plan
   }
   const removed = current.unitIds.filter((id) => !next.unitIds.includes(id));
   if (removed.length) {
+    const listed = await tx.frameRecord.groupBy({ by: ["unitId"], where: { planId, unitId: { in: removed } } });
     const withFrames = await tx.unit.findMany({
-      where: { id: { in: removed }, frameRecords: { some: { planId } } }, select: { code: true }, orderBy: { code: "asc" },
+      where: { id: { in: listed.map((r) => r.unitId) } }, select: { code: true }, orderBy: { code: "asc" },
     });
     if (withFrames.length) errors.unitIds = [plansText.validation.unitHasFrames(withFrames.map((u) => u.code).join(", "))];
   }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { frameRecordCounts } from "@/lib/frames/counts";
 import { recordAudit, type Actor } from "@/lib/audit/service";
 import { conflict, notFound } from "@/lib/errors";
 import { unitsText } from "@/lib/i18n/units";
@@ -13,9 +14,10 @@ const F = unitsText.fieldsPage;
 export async function findFields() {
   const rows = await db().field.findMany({
     orderBy: [{ active: "desc" }, { code: "asc" }],
-    select: { id: true, code: true, name: true, active: true, _count: { select: { frameRecords: true } } },
+    select: { id: true, code: true, name: true, active: true },
   });
-  return rows.map((f) => ({ id: f.id, code: f.code, name: f.name, active: f.active, records: f._count.frameRecords }));
+  const records = await frameRecordCounts("fieldId", rows.map((f) => f.id));
+  return rows.map((f) => ({ id: f.id, code: f.code, name: f.name, active: f.active, records: records.get(f.id) ?? 0 }));
 }
 
 export async function createField(input: { code: string; name: string }, actor: Actor): Promise<{ id: number }> {

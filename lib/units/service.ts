@@ -56,7 +56,7 @@ export async function getUnitDetail(id: number) {
       level: true, block: true, parent: { select: { id: true, code: true, name: true } },
       children: { select: { id: true, code: true, name: true, validTo: true }, orderBy: { code: "asc" } },
       planUnits: { select: { plan: { select: { id: true, year: true, title: true, state: true } } }, orderBy: { planId: "desc" } },
-      _count: { select: { clerks: true, frameRecords: true } },
+      _count: { select: { clerks: true } },
     },
   });
   if (!unit) throw notFound(unitsText.e.unknownUnit);

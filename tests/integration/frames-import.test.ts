@@ -89,6 +89,22 @@ describe("frame import: broken files commit nothing and every problem is reporte
     await nothingCommitted(planId);
   });
 
+  it("repeated dossier codes are found across COPY chunks, each with the row it repeats", async () => {
+    const { planId } = await makeFramePlan();
+    // 25,000 rows: three chunks of the writer. Row numbers are file lines (header = line 1).
+    const rows = unitRows("S01", 25_000);
+    rows[14_998] = { ...rows[14_998], dossier: rows[1]!.dossier }; // line 15,000 repeats line 3
+    rows[23_998] = { ...rows[23_998], dossier: rows[23_997]!.dossier }; // line 24,000 repeats line 23,999 (same chunk)
+    rows[24_998] = { ...rows[24_998], dossier: rows[11_998]!.dossier }; // line 25,000 repeats line 12,000
+    const o = rejected(await run(planId, "lon.csv", frameCsv(rows)));
+    expect(o.problems.map((p) => [p.row, p.reason])).toEqual([
+      [15_000, "Mã hồ sơ trùng với dòng 3 của cùng đơn vị."],
+      [24_000, "Mã hồ sơ trùng với dòng 23.999 của cùng đơn vị."],
+      [25_000, "Mã hồ sơ trùng với dòng 12.000 của cùng đơn vị."],
+    ]);
+    await nothingCommitted(planId);
+  });
+
   it("the Excel error report lists every problem, beyond what the screen shows", async () => {
     const { planId } = await makeFramePlan();
     const o = rejected(await run(planId, "nhieu-loi.csv", frameCsv(unitRows("S01", 700, 1, { date: "01/01/2024" }))));
@@ -162,7 +178,10 @@ describe("frame import: clean files", () => {
     expect(o).toMatchObject({ status: "committed", rowCount: 5, units: 1, duplicateRecords: 2 });
     const imp = await db().frameImport.findFirstOrThrow({ where: { planId } });
     expect(imp).toMatchObject({ checksum: "c".repeat(64), rowCount: 5, source: "FILE", fileName: "sach.csv", status: "COMMITTED" });
-    const personal = await db().frameRecordPersonal.findMany({ where: { record: { planId } }, include: { record: true }, orderBy: { recordId: "asc" } });
+    const records = await db().frameRecord.findMany({ where: { planId }, orderBy: { id: "asc" } });
+    const personal = await Promise.all(
+      records.map(async (record) => ({ ...(await db().frameRecordPersonal.findUniqueOrThrow({ where: { recordId: record.id } })), record })),
+    );
     expect(personal[1]!.fullName).toBe("Nguyễn Văn An");
     expect(personal[1]!.fullName).toBe(personal[1]!.fullName.normalize("NFC"));
     expect(personal[2]!.phone).toBe("0912345678");

@@ -31,7 +31,7 @@ export function writeText(path: string, text: string | Buffer): void {
   writeFileSync(path, text);
 }
 
-type ZipEntry = {
+export type ZipEntry = {
   name: string;
   data: Buffer;
   /** Lie about the uncompressed size in both headers. */

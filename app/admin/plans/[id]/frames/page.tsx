@@ -72,7 +72,7 @@ export default async function FramesPage({ params }: { params: Promise<{ id: str
                 <td>#{i.id}</td>
                 <td>{t.importSource[i.source]}</td>
                 <td>{i.fileName ?? i.idempotencyKey ?? ""}</td>
-                <td className="num">{formatInt(i._count.records)}{i._count.records !== i.rowCount && <span className="muted"> / {formatInt(i.rowCount)}</span>}</td>
+                <td className="num">{formatInt(i.records)}{i.records !== i.rowCount && <span className="muted"> / {formatInt(i.rowCount)}</span>}</td>
                 <td><span className={`badge ${i.status === "COMMITTED" ? "ok" : ""}`}>{t.importStatus[i.status]}</span></td>
                 <td>{formatDateTime(i.createdAt)}</td>
                 <td className="mono" title={i.checksum}>{i.checksum.slice(0, 16)}…</td>
