@@ -1,44 +1,81 @@
 /**
- * `npx tsx bench/sampling-db.ts [records] [strata]`: the draw from the database. Fills a
- * bench database with a frame of `records` dossiers in `strata` units (default 1,000,000
- * in 500, through the real import path, not timed), then times the app's draw
- * (lib/draws/service.ts drawSample: frame read with personal data, dedup, allocation,
- * selection, both checksums, strata and selections stored) and the monitor's re-verify.
- * Target: the draw under 5 s. Prints each phase and the peak RSS.
+ * `npx tsx --expose-gc bench/sampling-db.ts [records] [strata] [--keep] [--reuse=<url>]`:
+ * the draw from the database. Fills a bench database with a frame of `records` dossiers in
+ * `strata` units (default 1,000,000 in 500, through the real import path, not timed), then
+ * times the app's draw (lib/draws/service.ts drawSample: frame read, dedup, allocation,
+ * selection, both checksums, strata and selections stored), the lock (forms of the main
+ * sample) and the monitor's re-verify. Target: the draw under 5 s. Prints each phase and
+ * the peak RSS. `--keep` keeps the filled database (its URL is printed); `--reuse=<url>`
+ * times again on a kept one (its draws, strata, selections and forms are removed first).
  */
 import { performance } from "node:perf_hooks";
+import { createTestDatabase } from "@/lib/db/test-database";
 import { benchDatabase, benchPlans, frameRow, HEADER, memoryMeter } from "./frame-fixture";
 
-const RECORDS = Number(process.argv[2] ?? 1_000_000);
-const STRATA = Number(process.argv[3] ?? 500);
+const positional = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const RECORDS = Number(positional[0] ?? 1_000_000);
+const STRATA = Number(positional[1] ?? 500);
+const keep = process.argv.includes("--keep");
+const reuse = process.argv.find((a) => a.startsWith("--reuse="))?.slice("--reuse=".length);
+
+/** A kept bench database: the plan back in FRAME with no draw, strata, selections or forms. */
+async function resetKept(url: string): Promise<number> {
+  // Migrations added since the database was kept.
+  await (await import("@/lib/db/migrations")).deployMigrations(url);
+  const pg = (await import("pg")).default;
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ id: number }>(`SELECT "id" FROM "Plan" ORDER BY "id" LIMIT 1`);
+    const planId = rows[0]!.id;
+    await c.query("BEGIN");
+    await c.query(`DELETE FROM "Form" WHERE "planId" = $1`, [planId]);
+    await c.query(`DELETE FROM "SampleDraw" WHERE "planId" = $1`, [planId]);
+    await c.query(`DELETE FROM "Stratum" WHERE "planId" = $1`, [planId]);
+    await c.query(`UPDATE "Plan" SET "state" = 'FRAME' WHERE "id" = $1`, [planId]);
+    await c.query("COMMIT");
+    await c.query(`VACUUM ANALYZE "Selection"`);
+    await c.query(`VACUUM ANALYZE "Form"`);
+    return planId;
+  } finally {
+    await c.end();
+  }
+}
 
 async function main(): Promise<void> {
-  const database = await benchDatabase();
+  const database = reuse ? { url: reuse, drop: async () => {} } : keep ? await createTestDatabase("sipas_bench_draw") : await benchDatabase();
+  // lib/db reads DATABASE_URL on first use: everything below talks to the bench database.
+  process.env.DATABASE_URL = database.url;
   const { db, disconnectDb } = await import("@/lib/db");
   const { commitFrame } = await import("@/lib/frames/import");
   const { resolveColumns } = await import("@/lib/frames/columns");
   const { validateRow } = await import("@/lib/frames/validate");
-  const { loadFrame } = await import("@/lib/draws/load-frame");
+  const { loadDrawFrame, frameChecksumOf, frameOrder, anonymisedChecksumOf } = await import("@/lib/draws/draw-frame");
   const { drawSample, lockDraw } = await import("@/lib/draws/service");
   const { verifyStoredDraw } = await import("@/lib/draws/verify");
   const { runDraw } = await import("@/lib/sampling/draw");
-  const { anonymisedChecksum } = await import("@/lib/frames/anonymised");
   try {
-    const [planId] = await benchPlans(1, STRATA);
+    async function fill(): Promise<number> {
+      const [planId] = await benchPlans(1, STRATA);
+      const { columns } = resolveColumns(HEADER);
+      const filled = await commitFrame({
+        planId: planId!, actor: { id: null, name: "bench" }, source: "FILE", fileName: "bench", checksum: "0".repeat(64),
+        scope: { kind: "units-in-file" }, columns: { unitCode: HEADER[0]!, dossierCode: HEADER[1]!, fieldCode: HEADER[6]! },
+        read: async function* (ctx) {
+          for (let i = 0; i < RECORDS; i++) yield { row: i + 2, result: validateRow({ row: i + 2, cells: frameRow(i, STRATA) }, columns, ctx) };
+        },
+        onProblem: (p) => console.error(p),
+      });
+      if (!filled.ok) throw new Error("bench frame has problems");
+      console.log(`frame of ${RECORDS.toLocaleString("en")} records in ${STRATA} units imported (${((performance.now() - t) / 1000).toFixed(1)} s, not counted)`);
+      await db().$executeRawUnsafe(`VACUUM ANALYZE "FrameRecord"`);
+      await db().$executeRawUnsafe(`VACUUM ANALYZE "FrameRecordPersonal"`);
+      return planId!;
+    }
     let t = performance.now();
-    const { columns } = resolveColumns(HEADER);
-    const filled = await commitFrame({
-      planId: planId!, actor: { id: null, name: "bench" }, source: "FILE", fileName: "bench", checksum: "0".repeat(64),
-      scope: { kind: "units-in-file" }, columns: { unitCode: HEADER[0]!, dossierCode: HEADER[1]!, fieldCode: HEADER[6]! },
-      read: async function* (ctx) {
-        for (let i = 0; i < RECORDS; i++) yield { row: i + 2, result: validateRow({ row: i + 2, cells: frameRow(i, STRATA) }, columns, ctx) };
-      },
-      onProblem: (p) => console.error(p),
-    });
-    if (!filled.ok) throw new Error("bench frame has problems");
-    console.log(`frame of ${RECORDS.toLocaleString("en")} records in ${STRATA} units imported (${((performance.now() - t) / 1000).toFixed(1)} s, not counted)`);
-    await db().$executeRawUnsafe(`VACUUM ANALYZE "FrameRecord"`);
-    await db().$executeRawUnsafe(`VACUUM ANALYZE "FrameRecordPersonal"`);
+    const planId = reuse ? await resetKept(reuse) : await fill();
+    if (reuse) console.log(`kept database ${reuse}: plan ${planId} reset to FRAME`);
+    if (keep) console.log(`database kept: ${database.url}`);
 
     const meter = memoryMeter();
     const phase = async <T>(label: string, fn: () => Promise<T> | T): Promise<T> => {
@@ -55,21 +92,34 @@ async function main(): Promise<void> {
     global.gc?.();
     meter.reset();
     t = performance.now();
-    const draw = await phase("drawSample (everything, stored)", () => drawSample({ planId: planId!, seed: "XSKT 17/11/2025: 359214", expectedLatestDrawId: 0 }, { id: null, name: "bench" }));
+    const steps: string[] = [];
+    const draw = await phase("drawSample (everything, stored)", () =>
+      drawSample({ planId: planId!, seed: "XSKT 17/11/2025: 359214", expectedLatestDrawId: 0 }, { id: null, name: "bench" }, {
+        onPhase: (label, ms) => steps.push(`    ${label.padEnd(56)} ${(ms / 1000).toFixed(2).padStart(7)} s`),
+      }),
+    );
     const drawSeconds = (performance.now() - t) / 1000;
     const drawPeak = meter.peakMb();
     console.log(`draw ${drawSeconds.toFixed(2)} s (target < 5 s): main ${draw.main.toLocaleString("en")}, reserve ${draw.reserve.toLocaleString("en")}; peak RSS ${drawPeak.toFixed(0)} MB`);
-    console.log("where the time goes:");
+    console.log("inside drawSample (wall):");
+    for (const line of steps) console.log(line);
+    console.log("the same steps alone (after the draw):");
     {
       const { withDedicatedConnection } = await import("@/lib/db/dedicated");
-      const records = await phase("  read the frame with personal data (pg)", () =>
-        withDedicatedConnection((prisma, raw) => loadFrame(prisma, planId!, { personal: true, raw })),
+      const frame = await phase("  read the frame (COPY, personal data as bytes)", () =>
+        // In a transaction, as the app reads it: the pool would otherwise close the idle connection after 10 s.
+        withDedicatedConnection((prisma, raw) => prisma.$transaction(() => loadDrawFrame(raw, planId!), { timeout: 600_000 })),
       );
+      const order = await phase("  sort each stratum by dossier code", () => frameOrder(frame.records, "unit"));
       await phase("  lib/sampling runDraw (dedup, allocation, selection, checksum)", () =>
-        runDraw({ seed: "bench", records, strata: "unit", ruleFor: () => ({ kind: "yamane", e: "0.05" }), reserveShare: "0.2" }),
+        runDraw({
+          seed: "bench", records: frame.records, strata: "unit", ruleFor: () => ({ kind: "yamane", e: "0.05" }), reserveShare: "0.2",
+          frameChecksum: (strata) => frameChecksumOf(frame, strata, order),
+        }),
       );
-      await phase("  anonymised checksum", () => anonymisedChecksum(records, "unit"));
+      await phase("  anonymised checksum", () => anonymisedChecksumOf(order));
     }
+    global.gc?.();
     await phase("lock (forms for the main sample)", () => lockDraw({ planId: planId!, drawId: draw.drawId }, { id: null, name: "bench" }));
     const admin = { id: 0, username: "bench", fullName: "bench", role: "ADMIN" as const, unitIds: [], planIds: [] };
     const v = await phase("re-verify (monitor)", () => verifyStoredDraw(admin, { id: null, name: "bench" }, planId!));
@@ -77,7 +127,7 @@ async function main(): Promise<void> {
     meter.stop();
   } finally {
     await disconnectDb();
-    await database.drop();
+    if (!keep && !reuse) await database.drop();
   }
 }
 

@@ -7,13 +7,12 @@ import { conflict, invalid, notFound } from "@/lib/errors";
 import { samplingText as t } from "@/lib/i18n/sampling";
 import { requirePlanAllows, transitionPlan } from "@/lib/plans/guard";
 import { ZPlanSettings } from "@/lib/plans/schemas";
-import { anonymisedChecksum } from "@/lib/frames/anonymised";
 import { createFormsForDraw } from "@/lib/forms/service";
 import { runDraw, type DrawResult } from "@/lib/sampling/draw";
 import { SamplingInputError } from "@/lib/sampling/messages";
 import { normalizeSeed } from "@/lib/sampling/selection";
 import { lockPlanFrame, supersedeDraftDraws } from "./frame-lock";
-import { loadFrame, type DbFrameRecord } from "./load-frame";
+import { anonymisedChecksumOf, frameChecksumOf, frameOrder, loadDrawFrame, type DrawRecord } from "./draw-frame";
 import { assertUnitsInPlan, loadPlanUnits, planRuleFor } from "./plan-units";
 import { formatRule } from "./rule-text";
 import { toStoredAllocation } from "./stored";
@@ -22,6 +21,19 @@ const DRAW_TIMEOUT_MS = 10 * 60_000;
 const CHUNK = 10_000;
 
 export type DrawOutcome = { drawId: number; main: number; reserve: number; repeated: boolean };
+
+/** Receives the time of each step of a draw (the benchmark prints them). */
+export type PhaseLog = (phase: string, ms: number) => void;
+
+/** Calls `log` with the time since the previous call (or since creation). */
+export function phaseClock(log?: PhaseLog): (phase: string) => void {
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    log?.(phase, now - last);
+    last = now;
+  };
+}
 
 function sampling<T>(fn: () => T): T {
   try {
@@ -39,8 +51,13 @@ function sampling<T>(fn: () => T): T {
  * none): a double click returns the draw the first click made, a stale page is refused.
  * Refused once a draw is locked.
  */
-export async function drawSample(input: { planId: number; seed: string; expectedLatestDrawId: number }, actor: Actor): Promise<DrawOutcome> {
+export async function drawSample(
+  input: { planId: number; seed: string; expectedLatestDrawId: number },
+  actor: Actor,
+  opts: { onPhase?: PhaseLog } = {},
+): Promise<DrawOutcome> {
   const seed = sampling(() => normalizeSeed(input.seed));
+  const phase = phaseClock(opts.onPhase);
   // Its own connection: the frame is read and the selections written by pg directly (COPY).
   return withDedicatedConnection((prisma, raw) => prisma.$transaction(
     async (tx) => {
@@ -62,18 +79,25 @@ export async function drawSample(input: { planId: number; seed: string; expected
 
       const settings = ZPlanSettings.parse(plan.settings);
       const units = await loadPlanUnits(tx, plan.id);
-      const records = await loadFrame(tx, plan.id, { personal: true, raw });
+      phase("checks");
+      const frame = await loadDrawFrame(raw, plan.id);
+      const records = frame.records;
+      phase("read the frame (COPY)");
       if (records.length === 0) throw invalid(t.noFrame);
       assertUnitsInPlan(records.map((r) => r.unitCode), units);
+      const order = frameOrder(records, settings.strata);
       const result = sampling(() =>
-        runDraw({ seed, records, strata: settings.strata, ruleFor: planRuleFor(settings, units), reserveShare: settings.reserveShare }),
+        runDraw({
+          seed, records, strata: settings.strata, ruleFor: planRuleFor(settings, units), reserveShare: settings.reserveShare,
+          frameChecksum: (strata) => frameChecksumOf(frame, strata, order),
+        }),
       );
+      phase("runDraw (dedup, allocation, selection, frame checksum)");
+      const anonymisedFrameChecksum = anonymisedChecksumOf(order);
+      phase("anonymised checksum");
       await supersedeDraftDraws(tx, plan.id);
-      const allocation = toStoredAllocation(result, {
-        strataMode: settings.strata,
-        reserveShare: settings.reserveShare,
-        anonymisedFrameChecksum: anonymisedChecksum(records, settings.strata),
-      });
+      phase("supersede drafts");
+      const allocation = toStoredAllocation(result, { strataMode: settings.strata, reserveShare: settings.reserveShare, anonymisedFrameChecksum });
       const draw = await tx.sampleDraw.create({
         data: {
           planId: plan.id, seed: result.seed, frameChecksum: result.frameChecksum, allocation,
@@ -81,7 +105,8 @@ export async function drawSample(input: { planId: number; seed: string; expected
         },
         select: { id: true },
       });
-      await storeStrataAndSelections(tx, raw, plan.id, draw.id, result, units);
+      phase("store the draw");
+      await storeStrataAndSelections(tx, raw, plan.id, draw.id, result, units, phase);
       await recordAudit(tx, {
         actor, action: "sample.draw", entity: "SampleDraw", entityId: draw.id, planId: plan.id,
         after: {
@@ -91,10 +116,11 @@ export async function drawSample(input: { planId: number; seed: string; expected
           duplicates: allocation.duplicates,
         },
       });
+      phase("audit");
       return { drawId: draw.id, main: allocation.totals.n, reserve: allocation.totals.r, repeated: false };
     },
     { timeout: DRAW_TIMEOUT_MS, maxWait: 60_000 },
-  ));
+  )).finally(() => phase("commit"));
 }
 
 async function storeStrataAndSelections(
@@ -102,8 +128,9 @@ async function storeStrataAndSelections(
   raw: pg.ClientBase,
   planId: number,
   drawId: number,
-  result: DrawResult<DbFrameRecord>,
+  result: DrawResult<DrawRecord>,
   units: Awaited<ReturnType<typeof loadPlanUnits>>,
+  phase: (label: string) => void,
 ): Promise<void> {
   const fields = new Map((await tx.field.findMany({ select: { id: true, code: true } })).map((f) => [f.code, f.id]));
   const sizes = new Map(result.allocation.strata.map((a) => [a.code, a]));
@@ -117,6 +144,7 @@ async function storeStrataAndSelections(
     }),
     select: { id: true, code: true },
   });
+  phase("store strata");
   const stratumIds = new Map(strata.map((s) => [s.code, s.id]));
   const sel = result.selections;
   for (let i = 0; i < sel.length; i += CHUNK) {
@@ -126,6 +154,7 @@ async function storeStrataAndSelections(
     }
     await copyFrom(raw, "Selection", ["drawId", "stratumId", "frameRecordId", "role", "order", "key", "inclusionProbability"], data);
   }
+  phase("store selections (COPY)");
 }
 
 export type LockOutcome = { drawId: number; forms: number | null; alreadyLocked: boolean };

@@ -9,7 +9,7 @@ import { planScope } from "@/lib/plans/service";
 import { runDraw } from "@/lib/sampling/draw";
 import { SamplingInputError } from "@/lib/sampling/messages";
 import { compareDraws, toStoredDraw, type StoredDraw, type VerifyResult } from "@/lib/sampling/verify";
-import { loadFrame } from "./load-frame";
+import { frameChecksumOf, frameOrder, loadDrawFrame } from "./draw-frame";
 import { storedRules, ZStoredAllocation } from "./stored";
 
 export type KeyMismatch = {
@@ -50,17 +50,34 @@ export async function verifyStoredDraw(user: SessionUser, actor: Actor, planId: 
   if (!draw) throw notFound(t.noLockedDraw);
   const allocation = ZStoredAllocation.parse(draw.allocation);
 
-  const { records, selections, strata } = await withDedicatedConnection((prisma, raw) => prisma.$transaction(
-    async (tx) => ({
-      records: await loadFrame(tx, plan.id, { personal: true, raw }),
-      selections: await tx.$queryRaw<StoredSelection[]>`
-        SELECT st."code" AS "stratum", r."dossierCode", s."role"::text AS "role", s."order", s."key", s."inclusionProbability"
-          FROM "Selection" s JOIN "Stratum" st ON st."id" = s."stratumId" JOIN "FrameRecord" r ON r."id" = s."frameRecordId"
-         WHERE s."drawId" = ${draw.id}`,
-      strata: await tx.stratum.findMany({ where: { planId: plan.id }, select: { code: true, population: true, sampleSize: true, reserve: true } }),
-    }),
+  const { frame, selections, strata } = await withDedicatedConnection((prisma, raw) => prisma.$transaction(
+    async () => {
+      // pg directly on the transaction's connection, rows as arrays: a million frame
+      // records and a few hundred thousand selections.
+      const read = await loadDrawFrame(raw, plan.id);
+      const sel = await raw.query<[string, string, "MAIN" | "RESERVE", number, string, number]>({
+        text: `SELECT st."code", r."dossierCode", s."role"::text, s."order", s."key", s."inclusionProbability"
+                 FROM "Selection" s JOIN "Stratum" st ON st."id" = s."stratumId" JOIN "FrameRecord" r ON r."id" = s."frameRecordId"
+                WHERE s."drawId" = $1`,
+        values: [draw.id],
+        rowMode: "array",
+      });
+      const sizes = await raw.query<[string, number, number, number]>({
+        text: `SELECT "code", "population", "sampleSize", "reserve" FROM "Stratum" WHERE "planId" = $1`,
+        values: [plan.id],
+        rowMode: "array",
+      });
+      return {
+        frame: read,
+        selections: sel.rows.map(([stratum, dossierCode, role, order, key, inclusionProbability]): StoredSelection => ({
+          stratum, dossierCode, role, order, key, inclusionProbability,
+        })),
+        strata: sizes.rows.map(([code, population, sampleSize, reserve]) => ({ code, population, sampleSize, reserve })),
+      };
+    },
     { isolationLevel: "RepeatableRead", timeout: 10 * 60_000 },
   ));
+  const records = frame.records;
 
   const rules = storedRules(allocation);
   let rerun;
@@ -72,6 +89,7 @@ export async function verifyStoredDraw(user: SessionUser, actor: Actor, planId: 
       // A stratum the stored draw did not have shows up as a difference whatever its rule.
       ruleFor: (s) => rules.get(s.code) ?? { kind: "manual", n: 0 },
       reserveShare: allocation.reserveShare,
+      frameChecksum: (kept) => frameChecksumOf(frame, kept, frameOrder(records, allocation.strataMode)),
     });
   } catch (err) {
     if (err instanceof SamplingInputError) throw invalid(err.message);

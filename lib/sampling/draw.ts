@@ -16,6 +16,12 @@ export type DrawInput<T extends FrameRecord> = {
   ruleFor: (stratum: StratumInfo) => AllocationRule;
   /** Decimal text, e.g. "0.2"; "0" for no reserve. */
   reserveShare: string;
+  /**
+   * Computes the frame checksum of the deduplicated strata instead of lib/sampling's
+   * frameChecksum: for a caller holding the records in another form (lib/draws keeps the
+   * personal data as bytes). It must give exactly frameChecksum's result.
+   */
+  frameChecksum?: (strata: readonly { code: string; records: readonly T[] }[]) => string;
 };
 
 export type DrawnStratum<T> = StratumInfo & { kept: T[] };
@@ -62,7 +68,7 @@ export function runDraw<T extends FrameRecord>(input: DrawInput<T>): DrawResult<
   return {
     algorithmVersion: ALGORITHM_VERSION,
     seed,
-    frameChecksum: frameChecksum(strata.map((s) => ({ code: s.code, records: s.kept }))),
+    frameChecksum: (input.frameChecksum ?? frameChecksum)(strata.map((s) => ({ code: s.code, records: s.kept }))),
     allocationChecksum: allocationChecksum(allocation),
     allocation,
     strata,

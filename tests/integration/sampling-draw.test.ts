@@ -9,6 +9,9 @@ import { previewAllocation } from "@/lib/draws/preview";
 import { findSelections } from "@/lib/draws/queries";
 import { drawSample, lockDraw } from "@/lib/draws/service";
 import { verifyStoredDraw } from "@/lib/draws/verify";
+import { loadFrame } from "@/lib/draws/load-frame";
+import { anonymisedChecksum } from "@/lib/frames/anonymised";
+import { runDraw } from "@/lib/sampling/draw";
 import { importFrameFile } from "@/lib/frames/import-file";
 import { frameCsv, makeFramePlan, unitRows } from "../fixtures/frames-plan";
 import { tempDir } from "../unit/frames/files";
@@ -94,6 +97,29 @@ describe("sampling from the stored frame", () => {
       expect(cli.stderr).toContain(checksum);
     }
   }, 120_000);
+
+  it("reads personal data as bytes, yet stores lib/sampling's checksums, also for values that need cleaning", async () => {
+    const p = await framedPlan();
+    // Values an import would never store, written behind its back: every slow path of
+    // lib/draws/draw-frame.ts (escapes, spaces, NFD, wide spaces, other scripts, NULLs).
+    const records = await db().frameRecord.findMany({ where: { planId: p.planId }, orderBy: { id: "asc" }, select: { id: true } });
+    const odd = ["  hai  dấu cách ", "Nguye\u0302\u0303n NFD", "tab\there", "gạch \\ ngược", "nbsp\u00a0x", "line\nbreak", "漢字 テスト", "emoji 😀", "Ω ohm \u2126", "ﬁ ligature"];
+    for (const [i, value] of odd.entries()) {
+      await db().$executeRawUnsafe(`UPDATE "FrameRecordPersonal" SET "fullName" = E'${value}', "address" = ${i % 2 ? "NULL" : `E'${value}'`}, "phone" = ${i % 3 ? "NULL" : "'0912 345 678'"} WHERE "recordId" = $1`, records[i * 7]!.id);
+    }
+    await db().$executeRawUnsafe(`UPDATE "FrameRecord" SET "procedure" = E'thủ  tục\t', "dossierCode" = "dossierCode" || ' ' WHERE "id" = $1`, records[400 + 5]!.id);
+    const d = await drawSample({ planId: p.planId, seed: "làm sạch", expectedLatestDrawId: 0 }, actorOf(p.admin));
+    const stored = await db().sampleDraw.findUniqueOrThrow({ where: { id: d.drawId } });
+    const frame = await loadFrame(db(), p.planId, { personal: true });
+    const rerun = runDraw({
+      seed: "làm sạch", records: frame, strata: "unit", reserveShare: "0.2",
+      ruleFor: (s) => ({ kind: "manual", n: (stored.allocation as { strata: { code: string; n: number }[] }).strata.find((x) => x.code === s.code)!.n }),
+    });
+    expect(stored.frameChecksum).toBe(rerun.frameChecksum);
+    expect((stored.allocation as { anonymisedFrameChecksum: string }).anonymisedFrameChecksum).toBe(anonymisedChecksum(frame, "unit"));
+    await lockDraw({ planId: p.planId, drawId: d.drawId }, actorOf(p.admin));
+    expect(await verifyStoredDraw(p.admin, actorOf(p.admin), p.planId)).toMatchObject({ matches: true });
+  });
 
   it("a double click draws once; a stale page is refused", async () => {
     const p = await framedPlan();

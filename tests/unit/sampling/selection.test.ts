@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { normalizeSeed, selectionKey, selectStratum } from "@/lib/sampling/selection";
+import { firstByKey, firstByKeySlow, normalizeSeed, selectionKey, selectStratum } from "@/lib/sampling/selection";
 import { runDraw } from "@/lib/sampling/draw";
 import { SamplingInputError } from "@/lib/sampling/messages";
 import type { FrameRecord } from "@/lib/sampling/types";
@@ -117,5 +117,18 @@ describe("runDraw selection properties", () => {
   it("refuses one dossier code for two different people in a stratum", () => {
     const records = [rec({ dossierCode: "HS1", phone: "0912345678" }), rec({ dossierCode: "HS1", phone: "0987654321" })];
     expect(() => draw(records)).toThrow(SamplingInputError);
+  });
+});
+
+describe("firstByKey", () => {
+  it("orders like sorting by (key, index), also with equal prefixes and equal keys", () => {
+    // Keys of 4 "binary" characters and more, many sharing their first four bytes.
+    const arbKey = fc.tuple(fc.constantFrom("\x00\x01\x02\x03", "\xff\xfe\xfd\xfc", "abcd", "\x80\x00\x00\x00"), fc.string({ maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(arbKey.map(([a, b]) => a + b), { minLength: 1, maxLength: 80 }), fc.nat(), (keys, c) => {
+        const count = c % (keys.length + 1);
+        expect(firstByKey(keys, count)).toEqual(firstByKeySlow(keys, count));
+      }),
+    );
   });
 });
