@@ -10,7 +10,7 @@
  * --think N: each clerk pauses N ms after a save (0, the default, is a stress test: 20
  * saves always in flight; a real clerk keys a form in 30 s or more). --seconds 10 for a
  * quick run. The server's CPU per save is read from /proc, so it stays meaningful when
- * other work shares the machine.
+ * other work shares the machine; so is the CPU of the PostgreSQL backends serving it.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -143,6 +143,17 @@ function cpuSeconds(pid: number | undefined): number | null {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** CPU seconds so far of each PostgreSQL backend serving the bench database (the server's pool), by pid. */
+async function backendCpu(url: string): Promise<Map<number, number>> {
+  const { rows } = await sql(url, `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+  const out = new Map<number, number>();
+  for (const { pid } of rows as { pid: number }[]) {
+    const s = cpuSeconds(pid);
+    if (s !== null) out.set(pid, s);
+  }
+  return out;
+}
+
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function main() {
@@ -160,6 +171,7 @@ async function main() {
     // Warm-up: the first request of each route compiles and caches on the server.
     await fetch(`${BASE}/api/entry/save`, { method: "POST", headers: { Cookie: cookies[0]!, "Content-Type": "application/json" }, body: "{}" });
 
+    const pg0 = await backendCpu(url);
     const cpu0 = cpuSeconds(server.pid);
     const latencies: number[] = [];
     let errors = 0;
@@ -183,12 +195,18 @@ async function main() {
     );
     const elapsed = (performance.now() - started) / 1000;
     const cpu1 = cpuSeconds(server.pid);
+    const pg1 = await backendCpu(url);
     latencies.sort((a, b) => a - b);
     const [{ n }] = (await sql(url, `SELECT count(*)::int AS n FROM "Response"`)).rows as [{ n: number }];
     console.log(`${CLERKS} cán bộ${THINK > 0 ? `, nghỉ ${THINK} ms sau mỗi lần lưu` : ", lưu liên tục"}, ${elapsed.toFixed(1)} s: ${latencies.length} lần lưu, ${errors} lỗi, ${n} phiếu trong cơ sở dữ liệu`);
     console.log(`thông lượng ${(latencies.length / elapsed).toFixed(1)} phiếu/s`);
     console.log(`độ trễ một lần lưu: p50 ${pct(latencies, 50).toFixed(1)} ms · p95 ${pct(latencies, 95).toFixed(1)} ms · p99 ${pct(latencies, 99).toFixed(1)} ms · max ${(latencies.at(-1) ?? 0).toFixed(1)} ms`);
     if (cpu0 !== null && cpu1 !== null) console.log(`CPU của máy chủ Next: ${(((cpu1 - cpu0) * 1000) / latencies.length).toFixed(1)} ms mỗi lần lưu`);
+    if (pg1.size > 0) {
+      // Backends that ended during the run are missed (the pool keeps its connections while busy).
+      const pgCpu = [...pg1].reduce((sum, [pid, s]) => sum + s - (pg0.get(pid) ?? 0), 0);
+      console.log(`CPU của PostgreSQL (các tiến trình phục vụ máy chủ): ${((pgCpu * 1000) / latencies.length).toFixed(1)} ms mỗi lần lưu`);
+    }
     console.log(`tải máy lúc đo: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")} (số lõi: ${(await import("node:os")).availableParallelism()})`);
     console.log(pct(latencies, 95) < 100 ? "Đạt mục tiêu p95 < 100 ms." : "CHƯA đạt mục tiêu p95 < 100 ms.");
   } finally {

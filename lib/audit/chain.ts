@@ -62,6 +62,27 @@ export function hashEvent(prevHash: string, e: ChainEvent): string {
   return createHash("sha256").update(`${prevHash}\n${body}`).digest("hex");
 }
 
+/**
+ * hashEvent() split around the event's id, for appending in the database where the id and
+ * the previous hash are decided (sipas_audit_append): the hash is SHA-256 hex of
+ * `<previous hash>\n<head><id><tail>`. Canonical JSON sorts the keys, and every other key
+ * sorts before "id" (action … entityId) or after it (ip, outcome, planId).
+ */
+export function hashTemplate(e: Omit<ChainEvent, "id">): { head: string; tail: string } {
+  const before = canonicalJson({
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorName: e.actorName,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId,
+    before: e.before ?? null,
+    after: e.after ?? null,
+  });
+  const after = canonicalJson({ ip: e.ip, outcome: e.outcome, planId: e.planId });
+  return { head: `${before.slice(0, -1)},"id":"`, tail: `",${after.slice(1)}` };
+}
+
 export type ChainBreak = { id: bigint; reason: string };
 
 /** Checks one link; returns why it is broken, or null. */

@@ -1,6 +1,6 @@
 import { db, type DbOrTx, type Tx } from "@/lib/db";
 import type { AuditEvent as AuditEventRow } from "@/lib/generated/prisma/client";
-import { checkLink, GENESIS, hashEvent, toPlain, type ChainBreak } from "./chain";
+import { checkLink, hashTemplate, toPlain, type ChainBreak } from "./chain";
 
 /** Who did it: a signed-in user, an API token, the system (seed, start-up), or nobody. */
 export type Actor = { id: number | null; name: string; ip?: string | null };
@@ -17,9 +17,6 @@ export type AuditInput = {
   outcome?: "OK" | "DENIED";
 };
 
-// Serialises writers of the chain: held until the surrounding transaction ends.
-const AUDIT_LOCK = 7270736902n;
-
 /**
  * Appends one event to the audit chain. Call it inside the same db().$transaction as the
  * change it records, so that the change and its record commit or roll back together.
@@ -30,24 +27,17 @@ export async function recordAudit(tx: Tx, input: AuditInput, now = new Date()): 
 }
 
 /**
- * Appends several events of one change at once (e.g. a form's state and its answers): one
- * lock, one read of the chain's end, one INSERT. Raw SQL inside the lock: every change of
- * the application waits for this section, so it is kept to three short statements.
+ * The events as sipas_audit_append takes them: each one's canonical JSON split around its id
+ * (hashTemplate). The database then, under the audit lock, numbers them after the chain's
+ * end, hashes them and stores the columns read from that same JSON.
  */
-export async function recordAudits(tx: Tx, inputs: readonly AuditInput[], now = new Date()): Promise<bigint[]> {
-  if (inputs.length === 0) return [];
-  // $queryRawUnsafe with bound parameters: half the client-side cost of the tagged form.
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock($1)`, AUDIT_LOCK);
-  const [last] = await tx.$queryRawUnsafe<{ id: bigint; hash: string }[]>(`SELECT id, hash FROM "AuditEvent" ORDER BY id DESC LIMIT 1`);
-  let id = last?.id ?? 0n;
-  let prevHash = last?.hash ?? GENESIS;
+export function auditTemplates(inputs: readonly AuditInput[], now = new Date()): { heads: string[]; tails: string[] } {
   // Millisecond precision: what timestamptz(3) stores and gives back.
   const at = new Date(Math.floor(now.getTime()));
-  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
-  const rows = inputs.map((input) => {
-    id += 1n;
-    const event = {
-      id,
+  const heads: string[] = [];
+  const tails: string[] = [];
+  for (const input of inputs) {
+    const { head, tail } = hashTemplate({
       at,
       actorId: input.actor.id,
       actorName: input.actor.name,
@@ -59,22 +49,25 @@ export async function recordAudits(tx: Tx, inputs: readonly AuditInput[], now = 
       before: toPlain(input.before),
       after: toPlain(input.after),
       ip: input.actor.ip ?? null,
-    } as const;
-    const row = { ...event, prevHash, hash: hashEvent(prevHash, event) };
-    prevHash = row.hash;
-    return row;
-  });
-  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "AuditEvent" (id, at, "actorId", "actorName", action, entity, "entityId", "planId", outcome, before, after, ip, "prevHash", hash)
-     SELECT id, $1, "actorId", "actorName", action, entity, "entityId", "planId", outcome, before, after, ip, "prevHash", hash
-       FROM unnest($2::bigint[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::"AuditOutcome"[], $10::jsonb[],
-                   $11::jsonb[], $12::text[], $13::text[], $14::text[])
-         AS t(id, "actorId", "actorName", action, entity, "entityId", "planId", outcome, before, after, ip, "prevHash", hash)`,
-    at, col("id"), col("actorId"), col("actorName"), col("action"), col("entity"), col("entityId"), col("planId"), col("outcome"),
-    rows.map((r) => json(r.before)), rows.map((r) => json(r.after)), col("ip"), col("prevHash"), col("hash"),
-  );
-  return rows.map((r) => r.id);
+    });
+    heads.push(head);
+    tails.push(tail);
+  }
+  return { heads, tails };
+}
+
+/**
+ * Appends several events of one change at once (e.g. a form's state and its answers): one
+ * statement, which takes the audit lock, reads the chain's end and inserts the hashed events
+ * (sipas_audit_append). Every change of the application waits for this lock, held from this
+ * statement to the commit.
+ */
+export async function recordAudits(tx: Tx, inputs: readonly AuditInput[], now = new Date()): Promise<bigint[]> {
+  if (inputs.length === 0) return [];
+  const { heads, tails } = auditTemplates(inputs, now);
+  const [row] = await tx.$queryRawUnsafe<{ last: string }[]>(`SELECT sipas_audit_append($1::text[], $2::text[])::text AS last`, heads, tails);
+  const last = BigInt(row!.last);
+  return inputs.map((_, i) => last - BigInt(inputs.length - 1 - i));
 }
 
 /** Records an event in a transaction of its own (refusals, sign-in events). */

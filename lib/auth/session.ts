@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { db } from "@/lib/db";
+import { pool } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/audit/service";
 import { clientIp } from "./ip";
@@ -27,15 +27,15 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 }
 
 export async function loadSessionUser(id: number, sessionVersion: number): Promise<SessionUser | null> {
-  // One statement: this runs on every request (the ORM would send three queries).
-  const [user] = await db().$queryRawUnsafe<
-    { id: number; username: string; fullName: string; role: Role; active: boolean; sessionVersion: number; unitIds: number[]; planIds: number[] }[]
+  // One statement, sent without the ORM: this runs on every request.
+  const { rows: [user] } = await pool().query<
+    { id: number; username: string; fullName: string; role: Role; active: boolean; sessionVersion: number; unitIds: number[]; planIds: number[] }
   >(
     `SELECT u.id, u.username, u."fullName", u.role::text AS role, u.active, u."sessionVersion",
             ARRAY(SELECT "unitId" FROM "UserUnit" WHERE "userId" = u.id ORDER BY "unitId") AS "unitIds",
             ARRAY(SELECT "planId" FROM "UserPlan" WHERE "userId" = u.id ORDER BY "planId") AS "planIds"
        FROM "User" u WHERE u.id = $1`,
-    id,
+    [id],
   );
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
   return {

@@ -17,22 +17,28 @@ export async function readCells(client: DbOrTx, responseId: number, lq: TLoadedQ
   return cells;
 }
 
-export async function createResponse(
-  tx: Tx,
-  input: { formId: number; round: number; mode: SurveyMode; enteredById: number | null; rows: ReadonlyMap<string, TAnswerRow>; lq: TLoadedQuestionnaire },
-): Promise<number> {
+/** A response's answers as columns (item ids, statuses, values, texts), for one INSERT … SELECT FROM unnest(…). */
+export function answerColumns(rows: ReadonlyMap<string, TAnswerRow>, lq: TLoadedQuestionnaire) {
   const itemIds: number[] = [];
   const statuses: string[] = [];
   const values: (number | null)[] = [];
   const texts: (string | null)[] = [];
-  for (const [code, row] of input.rows) {
-    const itemId = input.lq.itemIds.get(code);
-    if (itemId === undefined) throw new Error(`Questionnaire item ${code} has no database row (version ${input.lq.versionId})`);
+  for (const [code, row] of rows) {
+    const itemId = lq.itemIds.get(code);
+    if (itemId === undefined) throw new Error(`Questionnaire item ${code} has no database row (version ${lq.versionId})`);
     itemIds.push(itemId);
     statuses.push(row.status);
     values.push(row.value);
     texts.push(row.text);
   }
+  return { itemIds, statuses, values, texts };
+}
+
+export async function createResponse(
+  tx: Tx,
+  input: { formId: number; round: number; mode: SurveyMode; enteredById: number | null; rows: ReadonlyMap<string, TAnswerRow>; lq: TLoadedQuestionnaire },
+): Promise<number> {
+  const { itemIds, statuses, values, texts } = answerColumns(input.rows, input.lq);
   // One statement: the save is the entry screen's hot path, and one INSERT of all answers
   // makes the answers_packed trigger run once per response.
   const [response] = await tx.$queryRawUnsafe<{ id: number }[]>(

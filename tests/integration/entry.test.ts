@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/session";
 import { createFormsForDraw } from "@/lib/forms/service";
 import { lookupForEntry } from "@/lib/entry/lookup";
-import { saveEntry, type TEntryResult } from "@/lib/entry/save";
+import { entrySavePaths, saveEntry, type TEntryResult } from "@/lib/entry/save";
 import { decideDifferences } from "@/lib/entry/reconcile";
 import { clerkErrorRates } from "@/lib/entry/stats";
 import { BUILTIN_TEMPLATES } from "@/lib/sipas/templates";
@@ -127,6 +127,39 @@ describe("saving safely", () => {
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
     // The results read the packed answers, kept by the database on every write.
     expect((await db().response.findFirstOrThrow({ where: { formId: f.formId } })).packedAnswers).toBeTruthy();
+  });
+
+  it("a first entry in one statement writes what the general path writes", async () => {
+    const s = await setup();
+    const [f0, f1, f2] = s.inA as [Setup["forms"][number], Setup["forms"][number], Setup["forms"][number]];
+    await db().form.update({ where: { id: f2.id }, data: { mode: "DIRECT" } });
+    const fast0 = entrySavePaths.fast;
+    // The first save of the plan takes the general path (it learns the plan); the next ones need one statement.
+    const results: TEntryResult[] = [];
+    for (const form of [f0, f1, f2]) {
+      const { version } = await open(s, form.code, s.clerkA);
+      const f = { ...form, version };
+      const key = randomUUID();
+      const r = await save(s.clerkA, { code: f.code, version: f.version, key, cells: cells("3", { YK: "Góp ý \"có ngoặc\" và dấu \\ gạch" }) });
+      results.push(r);
+      expect(r).toMatchObject({ formId: f.id, code: f.code, round: 1, intent: "first", state: "ENTERED", version: f.version + 1 });
+      expect(r.replay).toBeUndefined();
+      // The stored result is the one returned: a retry finds it.
+      expect(await save(s.clerkA, { code: f.code, version: f.version, key, cells: cells("3", { YK: "Góp ý \"có ngoặc\" và dấu \\ gạch" }) })).toEqual({ ...r, replay: true, message: expect.any(String) });
+      const response = await db().response.findFirstOrThrow({ where: { formId: f.id }, include: { answers: true } });
+      expect(response).toMatchObject({ round: 1, mode: form === f2 ? "DIRECT" : "POST", enteredById: s.clerkA.id, version: 1 });
+      expect(response.answers).toHaveLength(Q.items.length);
+      expect(response.packedAnswers).toBeTruthy();
+      const state = await db().auditEvent.findFirstOrThrow({ where: { action: "form.state", entityId: String(f.id) } });
+      expect(state).toMatchObject({ actorId: s.clerkA.id, actorName: s.clerkA.username, planId: s.planId, outcome: "OK", before: { code: f.code, state: "RETURNED" } });
+      expect(state.after).toEqual({ state: "ENTERED", mode: response.mode });
+      const enter = await db().auditEvent.findFirstOrThrow({ where: { action: "response.enter", entityId: String(response.id) } });
+      expect(enter).toMatchObject({ entity: "Response", planId: s.planId, before: null, after: { form: f.code, round: 1, mode: response.mode, answers: { YK: "Góp ý \"có ngoặc\" và dấu \\ gạch", "TC2.1": "3" } } });
+      expect(enter.id).toBe(state.id + 1n);
+    }
+    expect(entrySavePaths.fast - fast0).toBeGreaterThanOrEqual(2);
+    expect(await db().form.findMany({ where: { id: { in: [f0.id, f1.id, f2.id] } }, select: { state: true } })).toEqual([{ state: "ENTERED" }, { state: "ENTERED" }, { state: "ENTERED" }]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
   });
 
   it("a double click or a retried request never creates a second response", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { canonicalJson, checkLink, GENESIS, hashEvent, type ChainEvent } from "@/lib/audit/chain";
+import { createHash } from "node:crypto";
+import { canonicalJson, checkLink, GENESIS, hashEvent, hashTemplate, type ChainEvent } from "@/lib/audit/chain";
 
 const event = (id: bigint, after: unknown = { a: 1 }): ChainEvent => ({
   id, at: new Date("2026-11-23T03:00:00.123Z"), actorId: 1, actorName: "admin", action: "x.y", entity: "Plan",
@@ -14,6 +15,21 @@ describe("audit hash chain", () => {
         const reversed = Object.fromEntries(Object.entries(obj).reverse());
         expect(canonicalJson(reversed)).toBe(canonicalJson(obj));
       }),
+    );
+  });
+
+  it("the template the database fills (head, id, tail) hashes as hashEvent", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 1n, max: 2n ** 62n }), fc.option(fc.integer({ min: 1 }), { nil: null }), fc.string(), fc.option(fc.string(), { nil: null }),
+        fc.option(fc.jsonValue(), { nil: null }), fc.jsonValue(), fc.option(fc.string(), { nil: null }), fc.constantFrom("OK" as const, "DENIED" as const),
+        (id, actorId, actorName, entityId, before, after, ip, outcome) => {
+          const e: ChainEvent = { ...event(id), actorId, actorName, entityId, before, after, ip, outcome };
+          const { head, tail } = hashTemplate(e);
+          expect(JSON.parse(`${head}${id}${tail}`)).toEqual(JSON.parse(canonicalJson({ ...e, id: id.toString(), at: e.at.toISOString() })));
+          expect(createHash("sha256").update(`${GENESIS}\n${head}${id}${tail}`).digest("hex")).toBe(hashEvent(GENESIS, e));
+        },
+      ),
     );
   });
 
