@@ -2,10 +2,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/auth/session";
 import { navFor } from "@/lib/auth/nav";
+import { mayReconcile } from "@/lib/entry/verifiers";
 import { vi } from "@/lib/i18n/vi";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+  // A clerk designated as verifier of some plan also gets the reconcile screens.
+  const verifier = user.role === "CLERK" && (await mayReconcile(user));
   return (
     <>
       <header className="topbar">
@@ -22,7 +25,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
       </header>
       <div className="layout">
         <nav className="sidenav" aria-label="Điều hướng">
-          {navFor(user.role).map((item) => (
+          {navFor(user.role, { verifier }).map((item) => (
             <Link key={item.href} href={item.href}>
               {item.label}
             </Link>

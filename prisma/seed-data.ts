@@ -126,7 +126,7 @@ export const DEMO_PASSWORD = "Sipas@2026";
 
 export const USERS = [
   { username: "admin", fullName: "Nguyễn Thị Thu Hà", role: "ADMIN", note: "Sở Nội vụ" },
-  { username: "nhapphieu.xa", fullName: "Trần Văn Nam", role: "CLERK", units: ["X001", "X002", "X003"], note: "cán bộ một cửa, 3 xã/phường" },
+  { username: "nhapphieu.xa", fullName: "Trần Văn Nam", role: "CLERK", units: ["X001", "X002", "X003"], note: "cán bộ một cửa, 3 xã/phường; người xác minh nhập liệu hai lần của kế hoạch 2025" },
   { username: "nhapphieu.buudien", fullName: "Lê Thị Hồng Nhung", role: "CLERK", units: ["STP", "STC", "SXD", "SNNMT", "SNV", "SYT", "CAT", "BHXH"], note: "Bưu điện tỉnh" },
   { username: "giamsat.mttq", fullName: "Phạm Văn Đức", role: "MONITOR", plans: [2024, 2025], note: "Ủy ban MTTQ Việt Nam tỉnh" },
   { username: "lanhdao", fullName: "Hoàng Minh Tuấn", role: "LEADER", note: "Phó Chủ tịch UBND tỉnh" },

@@ -145,6 +145,28 @@ async function seedUsers(): Promise<void> {
   }
 }
 
+/**
+ * The demo plan being entered gets a designated verifier of double entry (a clerk who entered
+ * none of its differing forms but those of their own three communes, which stay ADMIN's).
+ * Only once per plan: a designation ADMIN later removed is not brought back.
+ */
+export const DEMO_VERIFIER = "nhapphieu.xa";
+async function seedVerifiers(log: (line: string) => void): Promise<void> {
+  const plan = await db().plan.findFirst({ where: { state: "ENTRY" }, orderBy: [{ year: "desc" }, { id: "desc" }], select: { id: true, year: true } });
+  const user = await db().user.findUnique({ where: { username: DEMO_VERIFIER }, select: { id: true, username: true, fullName: true, role: true, active: true } });
+  if (!plan || !user || user.role !== "CLERK" || !user.active) return;
+  const before = await db().auditEvent.count({ where: { entity: "Plan", entityId: String(plan.id), action: { in: ["plan.verifier.add", "plan.verifier.remove"] } } });
+  if (before > 0) return;
+  await db().$transaction(async (tx) => {
+    const row = await tx.planVerifier.create({ data: { planId: plan.id, userId: user.id }, select: { id: true } });
+    await recordAudit(tx, {
+      actor: SYSTEM_ACTOR, action: "plan.verifier.add", entity: "Plan", entityId: plan.id, planId: plan.id,
+      after: { designationId: row.id, userId: user.id, username: user.username, fullName: user.fullName },
+    });
+  });
+  log(`Người xác minh nhập liệu hai lần của kế hoạch ${plan.year}: ${user.fullName} (${user.username}).`);
+}
+
 export async function seed(log: (line: string) => void = console.log): Promise<void> {
   const created = await db().$transaction((tx) => seedRegistry(tx), { timeout: 60_000 });
   const versions = await seedQuestionnaires();
@@ -152,6 +174,7 @@ export async function seed(log: (line: string) => void = console.log): Promise<v
   await seedUsers();
   await seedFrames(log);
   await seedForms(log);
+  await seedVerifiers(log);
   await seedResults(log);
   log(created > 0 ? `Đã tạo dữ liệu mẫu (${created} đơn vị).` : "Dữ liệu mẫu đã có sẵn: không thay đổi.");
 }

@@ -100,6 +100,8 @@ const ACTIONS: Record<string, string> = {
   "plan.update": "Sửa kế hoạch",
   "plan.transition": "Chuyển trạng thái",
   "plan.milestone": "Cập nhật mốc thời gian",
+  "plan.verifier.add": "Chỉ định người xác minh",
+  "plan.verifier.remove": "Bỏ chỉ định người xác minh",
 };
 
 export function PlanHistory({ events }: { events: PlanOverview["history"] }) {
@@ -109,6 +111,10 @@ export function PlanHistory({ events }: { events: PlanOverview["history"] }) {
     const a = (e.after ?? {}) as Record<string, unknown>;
     if (e.action === "plan.transition") return `${planStateLabels[b.state as PlanState] ?? ""} → ${planStateLabels[a.state as PlanState] ?? ""}`;
     if (e.action === "plan.update") return `${Object.keys(a).filter((k) => k !== "version").length} mục; phiên bản ${String(a.version ?? "")}`;
+    if (e.action === "plan.verifier.add" || e.action === "plan.verifier.remove") {
+      const v = e.action === "plan.verifier.add" ? a : b;
+      return `${String(v.fullName ?? "")} (${String(v.username ?? "")})`;
+    }
     if (e.action === "plan.milestone") return `${milestoneLabels[a.kind as keyof typeof milestoneLabels] ?? ""}: ${a.done ? "đã xong" : "chưa xong"}`;
     return "";
   };

@@ -4,8 +4,11 @@ import { reconcileText } from "@/lib/i18n/reconcile";
 import { tokensText } from "@/lib/i18n/frames";
 import { can, type Permission } from "./permissions";
 
-/** The side navigation: each area with the permission it needs. */
-export type NavItem = { href: string; label: string; permission: Permission; roles?: Role[] };
+/**
+ * The side navigation: each area with the permission it needs. `designated`: roles other
+ * than ADMIN see the item only as a designated verifier of some plan (PlanVerifier).
+ */
+export type NavItem = { href: string; label: string; permission: Permission; roles?: Role[]; designated?: true };
 
 export const NAV: NavItem[] = [
   { href: "/admin", label: vi.nav.home, permission: "home.read", roles: ["ADMIN"] },
@@ -22,7 +25,7 @@ export const NAV: NavItem[] = [
   { href: "/admin/tokens", label: tokensText.title, permission: "tokens.write" },
   { href: "/admin/forms", label: vi.nav.forms, permission: "forms.write" },
   { href: "/entry/forms", label: vi.nav.entry, permission: "entry.write" },
-  { href: "/entry/reconcile", label: reconcileText.navLabel, permission: "entry.reconcile" },
+  { href: "/entry/reconcile", label: reconcileText.navLabel, permission: "entry.reconcile", designated: true },
   { href: "/monitor/forms", label: vi.nav.forms, permission: "forms.read", roles: ["MONITOR"] },
   { href: "/admin/results", label: vi.nav.results, permission: "results.write" },
   { href: "/dashboard/results", label: vi.nav.results, permission: "results.read", roles: ["LEADER"] },
@@ -31,6 +34,6 @@ export const NAV: NavItem[] = [
   { href: "/monitor/audit", label: vi.nav.audit, permission: "audit.read", roles: ["MONITOR"] },
 ];
 
-export function navFor(role: Role): NavItem[] {
-  return NAV.filter((n) => can(role, n.permission) && (!n.roles || n.roles.includes(role)));
+export function navFor(role: Role, opts: { verifier?: boolean } = {}): NavItem[] {
+  return NAV.filter((n) => can(role, n.permission) && (!n.roles || n.roles.includes(role)) && (!n.designated || role === "ADMIN" || opts.verifier === true));
 }

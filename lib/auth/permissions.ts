@@ -24,7 +24,10 @@ export const PERMISSIONS = {
   "forms.read": ["ADMIN", "MONITOR"],
   "forms.write": ["ADMIN"],
   "entry.write": ["ADMIN", "CLERK"],
-  "entry.reconcile": ["ADMIN"],
+  // CLERK: only as a designated verifier, on the plans they are designated on and never on
+  // a form they entered (PlanVerifier; lib/entry/verifiers.ts applies that row scope).
+  "entry.reconcile": ["ADMIN", "CLERK"],
+  "entry.verifiers": ["ADMIN"],
   "results.read": ["ADMIN", "MONITOR", "LEADER"],
   "results.write": ["ADMIN"],
   "results.publish": ["ADMIN"],

@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { recordAudit, type Actor } from "@/lib/audit/service";
-import { conflict, invalid, notFound } from "@/lib/errors";
+import { AppError, conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { assertPlanAllows } from "@/lib/plans/lifecycle";
-import { planScope } from "@/lib/plans/service";
 import { formatFormCode } from "@/lib/forms/form-code";
 import { lockFormById, moveForm } from "@/lib/forms/transition";
 import { reconcileText as t } from "@/lib/i18n/reconcile";
@@ -11,16 +11,30 @@ import { cellToAnswer, checkCells, describeCell } from "./answer-cells";
 import { loadQuestionnaire } from "./questionnaire";
 import { readCells, updateAnswers } from "./responses";
 import type { TReconcile } from "./schemas";
+import { auditReconcileRefusal, notVerifierError, ownEntryRefusal, reconcilePlanScope } from "./verifiers";
 
 /**
  * Reconciling a blind double entry: each item where the two clerks differ is decided by
- * ADMIN (looking at the paper form); the decided values become the counted response, the
- * old values stay in the audit trail, and the form becomes VERIFIED.
+ * ADMIN or by a verifier designated on the plan (lib/entry/verifiers.ts), looking at the
+ * paper form; the decided values become the counted response, the old values stay in the
+ * audit trail, and the form becomes VERIFIED. A verifier never sees in the queue, nor
+ * decides, a form they entered.
  */
 
+/** Forms waiting for reconciliation, and how many more the user entered themselves (not theirs to decide). */
 export async function findFormsToReconcile(user: SessionUser) {
+  const waiting: Prisma.FormWhereInput = { state: "ENTERED", differences: { some: { decided: null } }, plan: reconcilePlanScope(user) };
+  const own: Prisma.FormWhereInput = user.role === "ADMIN" ? {} : { responses: { none: { enteredById: user.id } } };
+  const [forms, ownEntered] = await Promise.all([
+    findWaiting({ ...waiting, ...own }),
+    user.role === "ADMIN" ? 0 : db().form.count({ where: { ...waiting, responses: { some: { enteredById: user.id } } } }),
+  ]);
+  return { forms, ownEntered };
+}
+
+async function findWaiting(where: Prisma.FormWhereInput) {
   const forms = await db().form.findMany({
-    where: { state: "ENTERED", differences: { some: { decided: null } }, plan: planScope(user) },
+    where,
     orderBy: [{ planId: "desc" }, { code: "asc" }],
     take: 500,
     select: {
@@ -33,15 +47,15 @@ export async function findFormsToReconcile(user: SessionUser) {
 
 export async function getReconciliation(formId: number, user: SessionUser) {
   const form = await db().form.findFirst({
-    where: { id: formId, plan: planScope(user) },
+    where: { id: formId, plan: reconcilePlanScope(user) },
     select: {
-      id: true, code: true, state: true, version: true, unit: { select: { name: true } },
+      id: true, code: true, planId: true, state: true, version: true, unit: { select: { name: true } },
       plan: { select: { title: true, questionnaireVersionId: true } },
       differences: { orderBy: { id: "asc" } },
       responses: { select: { round: true, enteredBy: { select: { fullName: true } }, createdAt: true } },
     },
   });
-  if (!form) throw notFound(t.notFound);
+  if (!form) throw await outOfScope(formId, user);
   const lq = await loadQuestionnaire(db(), form.plan.questionnaireVersionId);
   const items = new Map(lq.q.items.map((i) => [i.code, i]));
   const who = (round: number) => form.responses.find((r) => r.round === round)?.enteredBy?.fullName ?? "—";
@@ -55,6 +69,8 @@ export async function getReconciliation(formId: number, user: SessionUser) {
     planTitle: form.plan.title,
     firstClerk: who(1),
     secondClerk: who(2),
+    /** Set when the user entered this form: who else can decide it (the form is then read-only to them). */
+    ownEntry: await ownEntryRefusal(db(), user, form),
     differences: form.differences.map((d) => {
       const item = items.get(d.itemCode);
       return {
@@ -73,6 +89,13 @@ export async function getReconciliation(formId: number, user: SessionUser) {
 }
 export type TReconciliation = Awaited<ReturnType<typeof getReconciliation>>;
 
+/** A form outside the user's reconcile scope: "not found", or, when it exists, to a clerk "not your plan". */
+async function outOfScope(formId: number, user: SessionUser): Promise<AppError> {
+  if (user.role === "ADMIN") return notFound(t.notFound);
+  const exists = await db().form.count({ where: { id: formId } });
+  return exists > 0 ? notVerifierError() : notFound(t.notFound);
+}
+
 /** Values ADMIN may choose besides the two entries: blank, multiple ticks, unreadable, and each option. */
 function decisionOptions(item: Parameters<typeof describeCell>[0]): { cell: string; label: string }[] {
   if (item.kind === "text" || item.kind === "expectation") return [];
@@ -81,12 +104,24 @@ function decisionOptions(item: Parameters<typeof describeCell>[0]): { cell: stri
 }
 
 export async function decideDifferences(input: TReconcile, user: SessionUser, actor: Actor): Promise<{ display: string; changed: number }> {
+  try {
+    return await decideInTransaction(input, user, actor);
+  } catch (err) {
+    // A verifier refused (another plan, a form they entered): the refusal is audited.
+    if (err instanceof AppError && err.code === "FORBIDDEN") await auditReconcileRefusal(actor, user, input.formId, err.message);
+    throw err;
+  }
+}
+
+async function decideInTransaction(input: TReconcile, user: SessionUser, actor: Actor): Promise<{ display: string; changed: number }> {
   return db().$transaction(async (tx) => {
     const form = await lockFormById(tx, input.formId);
     if (!form) throw notFound(t.notFound);
     const display = formatFormCode(form.code);
-    const plan = await tx.plan.findFirst({ where: { id: form.planId, ...planScope(user) }, select: { state: true, title: true, questionnaireVersionId: true } });
-    if (!plan) throw notFound(t.notFound);
+    const plan = await tx.plan.findFirst({ where: { id: form.planId, ...reconcilePlanScope(user) }, select: { state: true, title: true, questionnaireVersionId: true } });
+    if (!plan) throw user.role === "ADMIN" ? notFound(t.notFound) : notVerifierError();
+    const own = await ownEntryRefusal(tx, user, form);
+    if (own) throw forbidden(own);
     if (form.version !== input.version) throw conflict(t.changedMeanwhile(display));
     if (form.state !== "ENTERED") throw conflict(t.notOpen(display));
     assertPlanAllows(plan, "entry.reconcile");

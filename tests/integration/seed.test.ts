@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { seed } from "@/prisma/seed";
 import { deployMigrations } from "@/lib/db/migrations";
 import { verifyAuditChain } from "@/lib/audit/service";
+import { loadSessionUser } from "@/lib/auth/session";
+import { findFormsToReconcile } from "@/lib/entry/reconcile";
 import { useCleanDatabase } from "./helpers";
 
 useCleanDatabase();
@@ -12,6 +14,7 @@ async function counts() {
   return {
     units: await p.unit.count(), links: await p.unitSuccession.count(), plans: await p.plan.count(), planUnits: await p.planUnit.count(),
     users: await p.user.count(), templates: await p.questionnaireTemplate.count(), items: await p.qItem.count(), audit: await p.auditEvent.count(),
+    verifiers: await p.planVerifier.count(),
   };
 }
 
@@ -25,6 +28,12 @@ describe("demo seed and migrations", () => {
     expect(first.units).toBeGreaterThan(200);
     expect(first.plans).toBe(2);
     expect(first.users).toBe(5);
+    // The plan being entered has a designated verifier with open differences they may decide.
+    expect(first.verifiers).toBe(1);
+    const v = await db().planVerifier.findFirstOrThrow({ select: { userId: true, user: { select: { username: true } }, plan: { select: { state: true } } } });
+    expect([v.user.username, v.plan.state]).toEqual(["nhapphieu.xa", "ENTRY"]);
+    const verifier = await loadSessionUser(v.userId, 1);
+    expect((await findFormsToReconcile(verifier!)).forms.length).toBeGreaterThan(0);
     await seed(() => undefined);
     expect(await counts()).toEqual(first);
     expect((await verifyAuditChain()).ok).toBe(true);

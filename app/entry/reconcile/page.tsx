@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { requirePage } from "@/lib/auth/page";
 import { findFormsToReconcile } from "@/lib/entry/reconcile";
 import { clerkErrorRates } from "@/lib/entry/stats";
+import { requireReconciler, verifierPlanIds } from "@/lib/entry/verifiers";
+import { verifiersText } from "@/lib/i18n/verifiers";
 import { formatInt, formatNumber } from "@/lib/i18n/format";
 import { reconcileText as t } from "@/lib/i18n/reconcile";
 import "@/components/forms/forms.css";
@@ -9,8 +10,10 @@ import "@/components/forms/forms.css";
 export const dynamic = "force-dynamic";
 
 export default async function ReconcileListPage() {
-  const user = await requirePage("entry.reconcile", "/entry/reconcile");
-  const [forms, rates] = await Promise.all([findFormsToReconcile(user), clerkErrorRates(null)]);
+  const user = await requireReconciler("/entry/reconcile");
+  // A designated verifier sees the queue and the error rates of the plans they are designated on.
+  const plans = user.role === "ADMIN" ? null : await verifierPlanIds(user.id);
+  const [{ forms, ownEntered }, rates] = await Promise.all([findFormsToReconcile(user), clerkErrorRates(plans)]);
   const c = t.columns;
   return (
     <>
@@ -36,6 +39,7 @@ export default async function ReconcileListPage() {
           </tbody>
         </table>
       )}
+      {ownEntered > 0 && <p className="muted" data-testid="reconcile-own-hidden">{verifiersText.refuse.hiddenOwn(ownEntered)}</p>}
       <h2>{t.clerks}</h2>
       <p className="muted">{t.clerksIntro}</p>
       {rates.length === 0 ? (

@@ -12,6 +12,10 @@ import { StickyForm } from "@/components/ui/sticky-form";
 import { DueText, MilestoneTable, PlanHistory, Stepper, Transitions } from "@/components/plans/plan-parts";
 import s from "@/components/plans/plans.module.css";
 import { deletePlanAction, milestoneDoneAction, transitionPlanAction } from "../actions";
+import { listPlanVerifiers } from "@/lib/entry/verifiers";
+import { verifiersText } from "@/lib/i18n/verifiers";
+import { PlanVerifiers } from "@/components/entry/plan-verifiers";
+import { addPlanVerifierAction, removePlanVerifierAction } from "./verifiers/actions";
 
 const O = plansText.overview;
 const F = plansText.fields;
@@ -29,6 +33,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
     throw err;
   });
   const { plan, counts } = o;
+  const verifiers = await listPlanVerifiers(id);
   return (
     <>
       <div className={s.breadcrumb}>
@@ -115,6 +120,14 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           <MilestoneTable planId={id} milestones={o.milestones} action={milestoneDoneAction} canMark={o.allowedActions.includes("plan.milestoneDone")} />
         </section>
       </div>
+
+      <section className={s.section} id="verifiers">
+        <h2>{verifiersText.title}</h2>
+        <PlanVerifiers
+          planId={id} share={plan.settings?.doubleEntryShare ?? null} list={verifiers}
+          add={addPlanVerifierAction} remove={removePlanVerifierAction} canEdit={plan.state !== "PUBLISHED" && plan.state !== "ARCHIVED"}
+        />
+      </section>
 
       <section className={s.section}>
         <h2>{O.transitions}</h2>

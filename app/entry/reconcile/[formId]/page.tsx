@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePage } from "@/lib/auth/page";
 import { AppError } from "@/lib/errors";
 import { getReconciliation } from "@/lib/entry/reconcile";
+import { requireReconciler } from "@/lib/entry/verifiers";
 import { reconcileText as t } from "@/lib/i18n/reconcile";
 import { FORM_STATE_LABELS } from "@/lib/forms/state-machine";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
@@ -13,13 +13,23 @@ export const dynamic = "force-dynamic";
 
 export default async function ReconcilePage({ params }: { params: Promise<{ formId: string }> }) {
   const { formId } = await params;
-  const user = await requirePage("entry.reconcile", `/entry/reconcile/${formId}`);
+  const user = await requireReconciler(`/entry/reconcile/${formId}`);
   const id = Number(formId);
   if (!Number.isInteger(id) || id < 1) notFound();
   const r = await getReconciliation(id, user).catch((err: unknown) => {
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
+    if (err instanceof AppError && err.code === "FORBIDDEN") return err.message;
     throw err;
   });
+  if (typeof r === "string") {
+    return (
+      <>
+        <p><Link href="/entry/reconcile">← {t.back}</Link></p>
+        <h1>{t.title}</h1>
+        <p className="alert error" role="alert">{r}</p>
+      </>
+    );
+  }
   const open = r.differences.filter((d) => d.decided === null);
   const c = t.columns;
   return (
@@ -31,7 +41,8 @@ export default async function ReconcilePage({ params }: { params: Promise<{ form
         <br />
         <span className="muted">{t.clerksEntered(r.firstClerk, r.secondClerk)}</span>
       </p>
-      {open.length === 0 ? (
+      {r.ownEntry && <p className="alert error" role="alert" data-testid="reconcile-own-entry">{r.ownEntry}</p>}
+      {open.length === 0 || r.ownEntry ? (
         <table>
           <thead><tr><th>{c.item}</th><th>{c.first}</th><th>{c.second}</th><th>{c.decision}</th></tr></thead>
           <tbody>
