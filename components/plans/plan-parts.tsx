@@ -102,6 +102,7 @@ const ACTIONS: Record<string, string> = {
   "plan.milestone": "Cập nhật mốc thời gian",
   "plan.verifier.add": "Chỉ định người xác minh",
   "plan.verifier.remove": "Bỏ chỉ định người xác minh",
+  "plan.personal_purge": "Xóa dữ liệu cá nhân của danh sách",
 };
 
 export function PlanHistory({ events }: { events: PlanOverview["history"] }) {
@@ -115,6 +116,7 @@ export function PlanHistory({ events }: { events: PlanOverview["history"] }) {
       const v = e.action === "plan.verifier.add" ? a : b;
       return `${String(v.fullName ?? "")} (${String(v.username ?? "")})`;
     }
+    if (e.action === "plan.personal_purge") return `${Number(a.purgedRecords ?? 0).toLocaleString("vi-VN")} hồ sơ`;
     if (e.action === "plan.milestone") return `${milestoneLabels[a.kind as keyof typeof milestoneLabels] ?? ""}: ${a.done ? "đã xong" : "chưa xong"}`;
     return "";
   };

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "sampling.write": ["ADMIN"],
   "sampling.verify": ["ADMIN", "MONITOR"],
   "personal.read": ["ADMIN"],
+  "personal.purge": ["ADMIN"],
   "forms.read": ["ADMIN", "MONITOR"],
   "forms.write": ["ADMIN"],
   "entry.write": ["ADMIN", "CLERK"],

@@ -132,6 +132,14 @@ export const plansText = {
     editPlan: "Sửa kế hoạch",
     deletePlan: "Xóa kế hoạch dự thảo",
     confirmDelete: "Xóa hẳn kế hoạch dự thảo này? Thao tác được ghi vào nhật ký và không hoàn tác được.",
+    personalData: "Dữ liệu cá nhân của danh sách",
+    personalHeld: (n: number) =>
+      `Kế hoạch đã lưu trữ vẫn giữ họ tên, địa chỉ, số điện thoại của ${n.toLocaleString("vi-VN")} hồ sơ. ` +
+      "Xóa chúng khi không còn cần đối chiếu với bưu điện: kết quả, phiếu, mẫu đã chọn và mã hồ sơ vẫn được giữ.",
+    personalNone: "Kế hoạch không còn giữ dữ liệu cá nhân nào của người dân, tổ chức.",
+    purgePersonal: "Xóa dữ liệu cá nhân",
+    confirmPurge: "Xóa vĩnh viễn họ tên, địa chỉ, số điện thoại trong danh sách của kế hoạch này? Thao tác được ghi vào nhật ký và không hoàn tác được.",
+    purged: (n: number) => `Đã xóa dữ liệu cá nhân của ${n.toLocaleString("vi-VN")} hồ sơ.`,
     stateHint: {
       DRAFT: "Hoàn thiện căn cứ, phạm vi, quy tắc cỡ mẫu và mốc thời gian, rồi phê duyệt kế hoạch.",
       APPROVED: "Thông báo cho các đơn vị và bắt đầu thu thập danh sách người dân, tổ chức.",

@@ -135,4 +135,5 @@ export const ZMilestoneDone = z.object({
   done: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
 });
 
+export const ZPlanRef = z.object({ id: z.coerce.number().int().positive() });
 export const ZPlanId = z.object({ id: z.coerce.number().int().positive(), expectedVersion: z.coerce.number().int().positive() });

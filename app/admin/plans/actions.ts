@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { planStateLabels, plansText } from "@/lib/i18n/plans";
 import { createPlan, deletePlan, setMilestoneDone, updatePlan } from "@/lib/plans/editor";
 import { transitionPlan } from "@/lib/plans/guard";
-import { ZMilestoneDone, ZPlanId, ZPlanInput, ZPlanTransition, ZPlanUpdate } from "@/lib/plans/schemas";
+import { purgePersonalData } from "@/lib/plans/purge";
+import { ZMilestoneDone, ZPlanId, ZPlanInput, ZPlanRef, ZPlanTransition, ZPlanUpdate } from "@/lib/plans/schemas";
 
 export const createPlanAction = action("plans.create", "plans.write", ZPlanInput, async (input, { actor }) => {
   const { id } = await createPlan(input, actor);
@@ -38,4 +39,10 @@ export const deletePlanAction = action("plans.delete", "plans.write", ZPlanId, a
   const { title } = await deletePlan(input.id, input.expectedVersion, actor);
   revalidatePath("/admin/plans");
   return { message: plansText.deleted(title), href: "/admin/plans" };
+});
+
+export const purgePersonalDataAction = action("plans.personal_purge", "personal.purge", ZPlanRef, async (input, { actor }) => {
+  const { purged } = await purgePersonalData(input.id, actor);
+  revalidatePath(`/admin/plans/${input.id}`);
+  return { message: plansText.overview.purged(purged) };
 });

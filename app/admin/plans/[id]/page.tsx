@@ -6,12 +6,13 @@ import { formatInt } from "@/lib/i18n/format";
 import { planStateLabels, plansText, surveyModeLabels } from "@/lib/i18n/plans";
 import { milestoneLabels } from "@/lib/i18n/vi";
 import { getPlanOverview } from "@/lib/plans/overview";
+import { personalRecordCount } from "@/lib/plans/purge";
 import { describeRule } from "@/lib/plans/rules";
 import { dmy, isoDay } from "@/lib/units/days";
 import { StickyForm } from "@/components/ui/sticky-form";
 import { DueText, MilestoneTable, PlanHistory, Stepper, Transitions } from "@/components/plans/plan-parts";
 import s from "@/components/plans/plans.module.css";
-import { deletePlanAction, milestoneDoneAction, transitionPlanAction } from "../actions";
+import { deletePlanAction, milestoneDoneAction, purgePersonalDataAction, transitionPlanAction } from "../actions";
 import { listPlanVerifiers } from "@/lib/entry/verifiers";
 import { verifiersText } from "@/lib/i18n/verifiers";
 import { PlanVerifiers } from "@/components/entry/plan-verifiers";
@@ -34,6 +35,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   });
   const { plan, counts } = o;
   const verifiers = await listPlanVerifiers(id);
+  const personalHeld = o.plan.state === "ARCHIVED" ? await personalRecordCount(id) : null;
   return (
     <>
       <div className={s.breadcrumb}>
@@ -128,6 +130,24 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           add={addPlanVerifierAction} remove={removePlanVerifierAction} canEdit={plan.state !== "PUBLISHED" && plan.state !== "ARCHIVED"}
         />
       </section>
+
+      {personalHeld !== null && (
+        <section className={s.section} id="personal-data">
+          <h2>{O.personalData}</h2>
+          {personalHeld > 0 ? (
+            <>
+              <p>{O.personalHeld(personalHeld)}</p>
+              {o.allowedActions.includes("personal.purge") && (
+                <StickyForm action={purgePersonalDataAction} submit={O.purgePersonal} confirm={O.confirmPurge} danger>
+                  <input type="hidden" name="id" value={id} readOnly />
+                </StickyForm>
+              )}
+            </>
+          ) : (
+            <p className="muted">{O.personalNone}</p>
+          )}
+        </section>
+      )}
 
       <section className={s.section}>
         <h2>{O.transitions}</h2>
