@@ -44,9 +44,10 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-export function hashEvent(prevHash: string, e: ChainEvent): string {
-  const body = canonicalJson({
-    id: e.id.toString(),
+/** The hashed text of an event: canonical JSON of its fields, with `id` as given. */
+function chainBody(e: Omit<ChainEvent, "id">, id: string): string {
+  return canonicalJson({
+    id,
     at: e.at.toISOString(),
     actorId: e.actorId,
     actorName: e.actorName,
@@ -59,28 +60,23 @@ export function hashEvent(prevHash: string, e: ChainEvent): string {
     after: e.after ?? null,
     ip: e.ip,
   });
-  return createHash("sha256").update(`${prevHash}\n${body}`).digest("hex");
+}
+
+export function hashEvent(prevHash: string, e: ChainEvent): string {
+  return createHash("sha256").update(`${prevHash}\n${chainBody(e, e.id.toString())}`).digest("hex");
 }
 
 /**
  * hashEvent() split around the event's id, for appending in the database where the id and
  * the previous hash are decided (sipas_audit_append): the hash is SHA-256 hex of
- * `<previous hash>\n<head><id><tail>`. Canonical JSON sorts the keys, and every other key
- * sorts before "id" (action … entityId) or after it (ip, outcome, planId).
+ * `<previous hash>\n<head><id><tail>`. Canonical JSON sorts the keys: the top-level "id"
+ * is the last `"id":` in the text, since only scalars (ip, outcome, planId) sort after it
+ * and any nested "id" inside before/after comes before it.
  */
 export function hashTemplate(e: Omit<ChainEvent, "id">): { head: string; tail: string } {
-  const before = canonicalJson({
-    at: e.at.toISOString(),
-    actorId: e.actorId,
-    actorName: e.actorName,
-    action: e.action,
-    entity: e.entity,
-    entityId: e.entityId,
-    before: e.before ?? null,
-    after: e.after ?? null,
-  });
-  const after = canonicalJson({ ip: e.ip, outcome: e.outcome, planId: e.planId });
-  return { head: `${before.slice(0, -1)},"id":"`, tail: `",${after.slice(1)}` };
+  const body = chainBody(e, "0");
+  const at = body.lastIndexOf('"id":"0"') + '"id":"'.length;
+  return { head: body.slice(0, at), tail: body.slice(at + 1) };
 }
 
 export type ChainBreak = { id: bigint; reason: string };

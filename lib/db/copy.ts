@@ -63,29 +63,85 @@ export function copyText(v: string | number | null): string {
 }
 
 /**
- * COPY text accumulated in one growing buffer, so that a chunk of rows lives outside the
- * JavaScript heap and the buffer is reused from chunk to chunk.
+ * `COPY (…) TO STDOUT` with pg's own client (no pg-copy-streams): a query object pg drives
+ * through its protocol hooks, handing every data row (one CopyData message, COPY text
+ * format, ending in LF) to `onRow` as a view of pg's receive buffer, valid only during the
+ * call. Rows are never turned into objects or strings unless `onRow` does so.
  */
-export class CopyBuffer {
-  private buf = Buffer.allocUnsafe(1 << 20);
-  length = 0;
+class CopyTo {
+  rowCount = 0;
+  readonly done: Promise<number>;
+  private settle!: (err: unknown) => void;
+  private failed: unknown = null;
 
-  append(s: string): void {
-    // At most 3 bytes per UTF-16 code unit.
-    if (this.buf.length - this.length < s.length * 3) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + s.length * 3));
-      this.buf.copy(bigger, 0, 0, this.length);
-      this.buf = bigger;
+  constructor(
+    readonly text: string,
+    private readonly onRow: (row: Buffer) => void,
+  ) {
+    this.done = new Promise<number>((resolve, reject) => {
+      this.settle = (err) => (err ? reject(err) : resolve(this.rowCount));
+    });
+  }
+
+  submit(connection: { query: (text: string) => void }): void {
+    connection.query(this.text);
+  }
+  handleCopyData(msg: { chunk: Buffer }): void {
+    if (this.failed) return;
+    try {
+      this.onRow(msg.chunk);
+    } catch (err) {
+      // Keep reading to the end of the protocol exchange, then report.
+      this.failed = err;
     }
-    this.length += this.buf.write(s, this.length, "utf8");
   }
+  handleCommandComplete(msg: { text: string }): void {
+    this.rowCount = Number(msg.text.split(" ").pop());
+  }
+  handleReadyForQuery(): void {
+    this.settle(this.failed);
+  }
+  handleError(err: unknown): void {
+    this.settle(err);
+  }
+  handleCopyInResponse(): void {}
+  handleRowDescription(): void {}
+  handleDataRow(): void {}
+  handleEmptyQuery(): void {}
+  handlePortalSuspended(): void {}
+}
 
-  /** The bytes so far (a view: valid until the next append or clear). */
-  bytes(): Buffer {
-    return this.buf.subarray(0, this.length);
-  }
+/** Runs `COPY (<select>) TO STDOUT` (text format); `onRow` sees each row's bytes. Returns the rows read. */
+export function copyTo(client: pg.ClientBase, select: string, onRow: (row: Buffer) => void): Promise<number> {
+  const q = new CopyTo(`COPY (${select}) TO STDOUT`, onRow);
+  void client.query(q as unknown as pg.QueryConfig);
+  return q.done;
+}
 
-  clear(): void {
-    this.length = 0;
-  }
+/**
+ * One field of COPY text format back to its value: `\\` `\t` `\n` `\r` `\b` `\f` `\v` and
+ * octal/hex escapes. `\N` (NULL) is the caller's business.
+ */
+export function unescapeCopy(s: string): string {
+  if (!s.includes("\\")) return s;
+  return s.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/gs, (_, e: string) => {
+    switch (e[0]) {
+      case "b":
+        return "\b";
+      case "f":
+        return "\f";
+      case "n":
+        return "\n";
+      case "r":
+        return "\r";
+      case "t":
+        return "\t";
+      case "v":
+        return "\v";
+      case "x":
+        return String.fromCharCode(parseInt(e.slice(1), 16));
+      default:
+        return /^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : e;
+    }
+  });
 }

@@ -4,7 +4,7 @@ import { cleanText, compareCodeUnits } from "@/lib/sampling/normalize";
 import { frameLine } from "@/lib/sampling/checksum";
 import { stratumCodeOf } from "@/lib/sampling/strata";
 import type { StratumMode } from "@/lib/sampling/types";
-import { copyTo, unescapeCopy } from "./copy-out";
+import { copyTo, unescapeCopy } from "@/lib/db/copy";
 import type { DbFrameRecord } from "./load-frame";
 
 /**

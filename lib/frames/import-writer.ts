@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { db, type Tx } from "@/lib/db";
-import { CopyBuffer, copyFrom, copyText } from "@/lib/db/copy";
+import { copyFrom, copyText } from "@/lib/db/copy";
+import { Utf8Buffer } from "@/lib/utf8-buffer";
 import { storedPersonKey } from "./person-key";
 import type { TFrameRecord } from "./schemas";
 
@@ -37,8 +38,8 @@ const PERSONAL_COLUMNS = ["recordId", "fullName", "address", "phone"] as const;
  * Two chunks exist, one filling while the other is written, and are reused.
  */
 class Chunk {
-  readonly records = new CopyBuffer();
-  readonly personal = new CopyBuffer();
+  readonly records = new Utf8Buffer();
+  readonly personal = new Utf8Buffer();
   clearUnits: number[] = [];
   rows = 0;
 

@@ -1,11 +1,12 @@
 import { basename } from "node:path";
 import type { Readable } from "node:stream";
 import yauzl from "yauzl";
+import { Utf8Buffer } from "@/lib/utf8-buffer";
 import { isBlank, textCell, type Cell, type RawRow } from "./cell";
 import { FrameFileError, frameMessages as m } from "./messages";
 import type { ReadOptions, ReadReport } from "./read-options";
 import { columnIndex, parseDateStyles, parseRelationships, parseWorkbook, runText, xmlText } from "./xlsx-xml";
-import { inspectXlsx } from "./zip-guard";
+import { inspectXlsx, openZip } from "./zip-guard";
 
 /** Excel's own limit: a row number above it means a malformed or hostile sheet. */
 const EXCEL_MAX_ROWS = 1_048_576;
@@ -25,12 +26,6 @@ class ZipEntryError extends Error {
   ) {
     super(entry);
   }
-}
-
-function openZip(path: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false }, (err, zip) => (err ? reject(err) : resolve(zip)));
-  });
 }
 
 async function entriesOf(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
@@ -177,29 +172,22 @@ const VALUE = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/;
  * a string is decoded when a cell asks for it.
  */
 class SharedStrings {
-  private bytes = Buffer.allocUnsafe(1 << 20);
-  private used = 0;
+  private readonly text = new Utf8Buffer();
   private ends = new Uint32Array(1 << 14);
   count = 0;
 
   push(s: string): void {
-    if (this.bytes.length - this.used < s.length * 3) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + s.length * 3));
-      this.bytes.copy(bigger, 0, 0, this.used);
-      this.bytes = bigger;
-    }
-    this.used += this.bytes.write(s, this.used, "utf8");
     if (this.count === this.ends.length) {
       const bigger = new Uint32Array(this.ends.length * 2);
       bigger.set(this.ends);
       this.ends = bigger;
     }
-    this.ends[this.count++] = this.used;
+    this.ends[this.count++] = this.text.append(s);
   }
 
   get(i: number): string | undefined {
     if (!(i >= 0 && i < this.count)) return undefined;
-    return this.bytes.toString("utf8", i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
+    return this.text.text(i === 0 ? 0 : this.ends[i - 1]!, this.ends[i]!);
   }
 }
 

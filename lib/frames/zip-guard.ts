@@ -39,7 +39,8 @@ export type XlsxInspection = {
 const MAX_DESCRIPTOR = 24;
 const MB = 1024 ** 2;
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
+/** Opens a zip for reading entries one by one (through its central directory). */
+export function openZip(path: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false }, (err, zip) =>
       err ? reject(err) : resolve(zip),

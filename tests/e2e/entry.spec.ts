@@ -5,7 +5,7 @@ import { createFormsForDraw } from "../../lib/forms/service";
 import { formatFormCode } from "../../lib/forms/form-code";
 import { BUILTIN_TEMPLATES } from "../../lib/sipas/templates";
 import { makeFormsPlan, setFormStates } from "../fixtures/forms-plan";
-import { PASSWORD } from "./fixtures";
+import { PASSWORD, signInByKeyboard as signIn } from "./fixtures";
 
 /**
  * Issue 5 end to end: a clerk enters three forms with the keyboard alone (no mouse event
@@ -75,17 +75,6 @@ function counted(page: Page) {
       await page.keyboard.press(key);
     },
   };
-}
-
-async function signIn(page: Page, username: string, home: RegExp) {
-  await page.goto("/login");
-  await page.waitForLoadState("networkidle");
-  await expect(page.getByLabel("Tên đăng nhập")).toBeFocused();
-  await page.keyboard.type(username);
-  await page.keyboard.press("Tab");
-  await page.keyboard.type(PASSWORD);
-  await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(home);
 }
 
 /** One key per non-text item, in questionnaire order: 23 satisfaction, 3 assessments, MD1, 4 profile items. */

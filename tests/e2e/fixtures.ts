@@ -1,4 +1,5 @@
 import pg from "pg";
+import { expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { db } from "../../lib/db";
 import { hashPassword } from "../../lib/auth/password";
@@ -28,4 +29,16 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   } finally {
     await c.end();
   }
+}
+
+/** Signs in with the keyboard alone (no mouse event), as the entry journeys require. */
+export async function signInByKeyboard(page: Page, username: string, home: RegExp): Promise<void> {
+  await page.goto("/login");
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByLabel("Tên đăng nhập")).toBeFocused();
+  await page.keyboard.type(username);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(home);
 }

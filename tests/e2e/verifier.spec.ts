@@ -9,7 +9,7 @@ import { lookupForEntry } from "../../lib/entry/lookup";
 import { saveEntry } from "../../lib/entry/save";
 import { BUILTIN_TEMPLATES } from "../../lib/sipas/templates";
 import { makeFormsPlan, setFormStates } from "../fixtures/forms-plan";
-import { PASSWORD } from "./fixtures";
+import { PASSWORD, signInByKeyboard as signIn } from "./fixtures";
 
 /**
  * Issue 5, designated verifier (docs/decisions/2026-11-23-designated-verifier.md): ADMIN
@@ -68,17 +68,6 @@ test.beforeAll(async () => {
     await saveEntry({ intent: "second", key: randomUUID(), code: f.code, version: b.version, cells: cells({ "TC2.1": "4" }) }, second, { id: second.id, name: second.username });
   }
 });
-
-async function signIn(page: Page, username: string, home: RegExp) {
-  await page.goto("/login");
-  await page.waitForLoadState("networkidle");
-  await expect(page.getByLabel("Tên đăng nhập")).toBeFocused();
-  await page.keyboard.type(username);
-  await page.keyboard.press("Tab");
-  await page.keyboard.type(PASSWORD);
-  await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(home);
-}
 
 test("ADMIN designates verifiers on the plan page; a designated clerk reconciles a difference; the others are refused", async ({ browser }) => {
   test.setTimeout(120_000);

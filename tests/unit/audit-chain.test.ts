@@ -33,6 +33,12 @@ describe("audit hash chain", () => {
     );
   });
 
+  it("the template splits at the event's own id, not at an \"id\" inside before, after or ip", () => {
+    const e: ChainEvent = { ...event(9n, { id: "0", nested: { id: "0" } }), before: [{ id: "0" }], ip: '"id":"0"', entityId: '"id":"0"' };
+    const { head, tail } = hashTemplate(e);
+    expect(createHash("sha256").update(`${GENESIS}\n${head}9${tail}`).digest("hex")).toBe(hashEvent(GENESIS, e));
+  });
+
   it("links events and detects any change to any field", () => {
     const e1 = event(1n);
     const h1 = hashEvent(GENESIS, e1);
