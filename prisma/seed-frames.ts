@@ -136,7 +136,7 @@ export async function seedFrames(log: (line: string) => void = console.log): Pro
         planId: plan.id, actor: SYSTEM_ACTOR, source: "FILE", fileName: `du-lieu-mau-danh-sach-${plan.year}.xlsx`, checksum,
         scope: { kind: "units-in-file" }, columns: { unitCode: "Mã đơn vị", dossierCode: "Mã hồ sơ", fieldCode: "Mã lĩnh vực" },
         read: async function* () {
-          for (const [i, record] of records.entries()) yield { row: i + 2, result: { ok: true as const, record } };
+          yield records.map((record, i) => ({ row: i + 2, result: { ok: true as const, record } }));
         },
         onProblem: (p) => log(`  dòng ${p.row}, ${p.column}: ${p.reason}`),
       });

@@ -39,9 +39,8 @@ function frameSelect(planId: number): string {
   if (!Number.isSafeInteger(planId)) throw new Error(`bad plan id ${planId}`);
   return `SELECT r."id", r."unitId", r."fieldId", r."personKey", r."dossierCode", to_char(r."resultDate", 'YYYY-MM-DD'),
             CASE r."kind" WHEN 'ORGANISATION' THEN 'organisation' ELSE 'individual' END,
-            coalesce(p."phone", ''), coalesce(f."code", ''), coalesce(p."fullName", ''), coalesce(p."address", ''), coalesce(r."procedure", '')
+            coalesce(r."phone", ''), coalesce(f."code", ''), coalesce(r."fullName", ''), coalesce(r."address", ''), coalesce(r."procedure", '')
        FROM "FrameRecord" r LEFT JOIN "Field" f ON f."id" = r."fieldId"
-       LEFT JOIN "FrameRecordPersonal" p ON p."recordId" = r."id"
       WHERE r."planId" = ${planId}`;
 }
 

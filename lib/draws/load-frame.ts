@@ -32,9 +32,8 @@ const BASE = `
 export async function loadFrame(client: DbOrTx, planId: number, opts: { personal: boolean; raw?: pg.ClientBase }): Promise<DbFrameRecord[]> {
   if (opts.raw) return loadFrameRaw(opts.raw, planId, opts.personal);
   const sql = opts.personal
-    ? `${BASE}, p."fullName", p."address", p."phone"
+    ? `${BASE}, r."fullName", r."address", r."phone"
          FROM "FrameRecord" r JOIN "Unit" u ON u."id" = r."unitId" LEFT JOIN "Field" f ON f."id" = r."fieldId"
-         LEFT JOIN "FrameRecordPersonal" p ON p."recordId" = r."id"
         WHERE r."planId" = $1`
     : `${BASE}, NULL AS "fullName", NULL AS "address", NULL AS "phone"
          FROM "FrameRecord" r JOIN "Unit" u ON u."id" = r."unitId" LEFT JOIN "Field" f ON f."id" = r."fieldId"
@@ -68,9 +67,8 @@ export async function loadFrame(client: DbOrTx, planId: number, opts: { personal
  */
 async function loadFrameRaw(raw: pg.ClientBase, planId: number, personal: boolean): Promise<DbFrameRecord[]> {
   const res = await raw.query<unknown[]>({
-    text: `${BASE}, ${personal ? `p."fullName", p."address", p."phone"` : "NULL, NULL, NULL"}, r."kind"::text
+    text: `${BASE}, ${personal ? `r."fullName", r."address", r."phone"` : "NULL, NULL, NULL"}, r."kind"::text
              FROM "FrameRecord" r JOIN "Unit" u ON u."id" = r."unitId" LEFT JOIN "Field" f ON f."id" = r."fieldId"
-             ${personal ? `LEFT JOIN "FrameRecordPersonal" p ON p."recordId" = r."id"` : ""}
             WHERE r."planId" = $1`,
     values: [planId],
     rowMode: "array",

@@ -101,13 +101,12 @@ export async function findSelections(user: SessionUser, drawId: number, opts: { 
   const limit = opts.limit ?? 1_000_000;
   const rows = await db().$queryRaw<(Omit<SelectionRow, "name" | "address" | "phone" | "procedure"> & { name: string | null; address: string | null; phone: string | null; procedure: string | null })[]>`
     SELECT st."code" AS "stratum", u."code" AS "unitCode", s."role"::text AS "role", s."order", r."dossierCode",
-           p."fullName" AS "name", r."kind"::text AS "kind", p."address", p."phone", r."procedure",
+           r."fullName" AS "name", r."kind"::text AS "kind", r."address", r."phone", r."procedure",
            to_char(r."resultDate", 'DD/MM/YYYY') AS "resultDate", s."key", s."inclusionProbability" AS "pi"
       FROM "Selection" s
       JOIN "Stratum" st ON st."id" = s."stratumId"
       JOIN "FrameRecord" r ON r."id" = s."frameRecordId"
       JOIN "Unit" u ON u."id" = r."unitId"
-      LEFT JOIN "FrameRecordPersonal" p ON p."recordId" = r."id"
      WHERE s."drawId" = ${drawId} AND (${opts.unitId ?? null}::int IS NULL OR r."unitId" = ${opts.unitId ?? null}::int)
      ORDER BY st."code" COLLATE "C", s."role", s."order"
      LIMIT ${limit}`;

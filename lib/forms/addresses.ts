@@ -44,7 +44,7 @@ export async function addressListStream(planId: number, filter: TAddressFilter, 
   const recordIds = forms.flatMap((f) => (f.selection ? [f.selection.frameRecordId] : []));
   const personal = new Map(
     (await db().$queryRaw<{ recordId: number; fullName: string; address: string | null; phone: string | null }[]>`
-      SELECT "recordId", "fullName", "address", "phone" FROM "FrameRecordPersonal" WHERE "recordId" = ANY(${recordIds}::int[])`)
+      SELECT "id" AS "recordId", coalesce("fullName", '') AS "fullName", "address", "phone" FROM "FrameRecord" WHERE "id" = ANY(${recordIds}::int[])`)
       .map((p) => [p.recordId, p]),
   );
   await recordAuditNow({

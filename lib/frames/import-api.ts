@@ -85,11 +85,11 @@ export async function importApiBatch(input: { planId: number; key: string; batch
         if (again) throw new Replay(again);
       },
       read: async function* (ctx) {
-        for (const [i, r] of input.batch.records.entries()) {
+        yield input.batch.records.map((r, i) => {
           const kind = typeof r.kind === "string" ? (KIND_WORDS[r.kind.trim().toLowerCase()] ?? r.kind) : r.kind;
           const cells = COLUMN_KEYS.map((k) => (k === "kind" ? kind : r[k]) ?? null);
-          yield { row: i + 1, result: validateRow({ row: i + 1, cells }, COLUMNS, ctx) };
-        }
+          return { row: i + 1, result: validateRow({ row: i + 1, cells }, COLUMNS, ctx) };
+        });
       },
       onProblem: (p) => {
         problemCount++;

@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/audit/service";
 import { COLUMN_BY_KEY, proposeMapping, resolveColumns, type ColumnKey } from "./columns";
-import { auditRejectedImport, commitFrame, type CommittedImport } from "./import";
+import { auditRejectedImport, commitFrame, type CommittedImport, type ImportItem } from "./import";
 import type { WriteScope } from "./import-writer";
 import { FrameFileError } from "./messages";
 import { ProblemLog } from "./problem-log";
@@ -80,7 +80,16 @@ export async function importFrameFile(input: FileImportInput): Promise<FileImpor
       scope: input.scope,
       columns: { unitCode: header("unitCode"), dossierCode: header("dossierCode"), fieldCode: header("fieldCode") },
       read: async function* (ctx) {
-        for await (const raw of rowsOf) yield { row: raw.row, result: validateRow(raw, columns, ctx) };
+        // Until the readers yield batches themselves: a thousand rows per batch.
+        let batch: ImportItem[] = [];
+        for await (const raw of rowsOf) {
+          batch.push({ row: raw.row, result: validateRow(raw, columns, ctx) });
+          if (batch.length === 1000) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length > 0) yield batch;
       },
       onProblem: (p) => log.add(p),
       onCommitting: () => input.onProgress?.({ phase: "committing", rows }),

@@ -56,7 +56,6 @@ export const framesText = {
   dossierInFile: (row: number) => `Mã hồ sơ trùng với dòng ${int(row)} của cùng đơn vị.`,
   dossierInFrame: (importId: number, row: number) =>
     `Mã hồ sơ đã có trong danh sách của đơn vị (lần nhập #${importId}, dòng ${int(row)}).`,
-  dossierTaken: "Mã hồ sơ đã có trong danh sách của đơn vị.",
   unitNotInPlan: "Đơn vị đã chọn không thuộc kế hoạch khảo sát này.",
   exportAnon: "Tải danh sách ẩn danh cho giám sát (CSV)",
   api: {

@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import { makeFramePlan } from "../fixtures/frames-plan";
 import { useCleanDatabase } from "./helpers";
 
-// FrameRecord and FrameRecordPersonal have no per-row foreign keys: triggers check their
-// references once per statement (prisma/migrations/20261123140000_frame_reference_triggers).
+// FrameRecord has no per-row foreign keys: triggers check its references once per statement
+// (prisma/migrations/20261123140000_frame_reference_triggers, 20261123165000_frame_personal_columns).
 // These tests hold the triggers to what the foreign keys guaranteed.
 useCleanDatabase();
 
@@ -31,8 +31,21 @@ describe("frame record references (checked per statement)", () => {
     const r = await planWithImport();
     const ids = await insertRecords([{ ...r, dossier: "A" }, { ...r, fieldId: null, dossier: "B" }]);
     expect(ids).toHaveLength(2);
-    await db().frameRecordPersonal.create({ data: { recordId: ids[0]!.id, fullName: "Nguyễn Văn An" } });
-    expect(await db().frameRecordPersonal.count()).toBe(1);
+  });
+
+  it("checks every distinct reference of a statement, wherever the bad one is", async () => {
+    const r = await planWithImport();
+    const other = (await db().unit.findUniqueOrThrow({ where: { code: "S02" } })).id;
+    // Many rows, two units, two fields, the bad value last: the check is per distinct value.
+    const rows = Array.from({ length: 500 }, (_, i) => ({ ...r, unitId: i % 2 ? r.unitId : other, fieldId: i % 3 ? r.fieldId : null, dossier: `X${i}` }));
+    await expect(insertRecords([...rows, { ...r, unitId: 999_999, dossier: "Y" }])).rejects.toEqual(fkViolation);
+    await expect(insertRecords([...rows, { ...r, fieldId: 999_999, dossier: "Y" }])).rejects.toEqual(fkViolation);
+    await expect(insertRecords([...rows, { ...r, importId: 999_999, dossier: "Y" }])).rejects.toEqual(fkViolation);
+    expect(await db().frameRecord.count()).toBe(0);
+    expect(await insertRecords(rows)).toHaveLength(500);
+    // A record moved to another plan's import by UPDATE is checked the same way.
+    const b = await planWithImport();
+    await expect(db().$executeRawUnsafe(`UPDATE "FrameRecord" SET "importId" = $1 WHERE "dossierCode" = 'X7'`, b.importId)).rejects.toEqual(fkViolation);
   });
 
   it("refuses a whole statement with one record of an unknown unit, field or import", async () => {
@@ -52,20 +65,15 @@ describe("frame record references (checked per statement)", () => {
     await expect(db().frameImport.update({ where: { id: a.importId }, data: { planId: b.planId } })).rejects.toEqual(fkViolation);
   });
 
-  it("refuses personal data of a record that does not exist", async () => {
-    await planWithImport();
-    await expect(db().frameRecordPersonal.create({ data: { recordId: 999_999, fullName: "Không có" } })).rejects.toEqual(fkViolation);
-  });
-
   it("deleting an import, or its plan, deletes its records and their personal data", async () => {
     const r = await planWithImport();
     const ids = await insertRecords([{ ...r, dossier: "A" }, { ...r, dossier: "B" }]);
-    await db().frameRecordPersonal.createMany({ data: ids.map((x) => ({ recordId: x.id, fullName: "Trần Thị Bình" })) });
+    await db().$executeRawUnsafe(`UPDATE "FrameRecord" SET "fullName" = 'Trần Thị Bình' WHERE "id" = ANY($1::int[])`, ids.map((x) => x.id));
     const other = await planWithImport();
     await insertRecords([{ ...other, dossier: "A" }]);
     await db().frameImport.delete({ where: { id: r.importId } });
     expect(await db().frameRecord.count({ where: { planId: r.planId } })).toBe(0);
-    expect(await db().frameRecordPersonal.count()).toBe(0);
+    expect(await db().$queryRawUnsafe(`SELECT "id" FROM "FrameRecord" WHERE "fullName" IS NOT NULL`)).toEqual([]);
     expect(await db().frameRecord.count({ where: { planId: other.planId } })).toBe(1);
     await db().plan.delete({ where: { id: other.planId } });
     expect(await db().frameRecord.count()).toBe(0);
