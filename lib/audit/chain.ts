@@ -22,26 +22,33 @@ export type ChainEvent = {
   ip: string | null;
 };
 
+/**
+ * A value as JSON storage gives it back (Dates as ISO strings, bigints as strings, undefined
+ * dropped), every object's keys sorted. One JSON.stringify pass: the replacer sees each value
+ * after its toJSON, turns bigints into strings and rebuilds each object with its keys in sorted
+ * order exactly as the former definition — JSON.stringify(sortKeys(JSON round trip of value)) —
+ * did, so the text stays byte for byte the same, and with it every hash already stored: the
+ * audit chain, the results' inputs hashes, the questionnaires' hashes
+ * (tests/unit/audit-chain.test.ts checks it against that definition). It runs several times
+ * per save; the former went through JSON three times.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(toPlain(value)));
+  if (value === undefined) return "null";
+  const text = JSON.stringify(value, canonicalReplacer) as string | undefined;
+  // What JSON cannot hold at the top (a function, a symbol): as before, an error.
+  if (text === undefined) throw new SyntaxError("canonicalJson: not a JSON value");
+  return text;
 }
 
-/** What JSON storage will give back: Dates as ISO strings, undefined dropped. */
-export function toPlain(value: unknown): unknown {
-  if (value === undefined) return null;
-  return JSON.parse(
-    JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
-  ) as unknown;
-}
+/** Boxed primitives (new String("x")…), which JSON.stringify unwraps after the replacer. */
+const BOXED = new Set(["[object Number]", "[object String]", "[object Boolean]", "[object BigInt]"]);
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) out[k] = sortKeys((value as Record<string, unknown>)[k]);
-    return out;
-  }
-  return value;
+function canonicalReplacer(_key: string, v: unknown): unknown {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object" || Array.isArray(v) || BOXED.has(Object.prototype.toString.call(v))) return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) out[k] = (v as Record<string, unknown>)[k];
+  return out;
 }
 
 /** The hashed text of an event: canonical JSON of its fields, with `id` as given. */

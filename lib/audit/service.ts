@@ -1,6 +1,6 @@
 import { db, type DbOrTx, type Tx } from "@/lib/db";
 import type { AuditEvent as AuditEventRow } from "@/lib/generated/prisma/client";
-import { checkLink, hashTemplate, toPlain, type ChainBreak } from "./chain";
+import { checkLink, hashTemplate, type ChainBreak } from "./chain";
 
 /** Who did it: a signed-in user, an API token, the system (seed, start-up), or nobody. */
 export type Actor = { id: number | null; name: string; ip?: string | null };
@@ -46,8 +46,9 @@ export function auditTemplates(inputs: readonly AuditInput[], now = new Date()):
       entityId: input.entityId == null ? null : String(input.entityId),
       planId: input.planId ?? null,
       outcome: input.outcome ?? "OK",
-      before: toPlain(input.before),
-      after: toPlain(input.after),
+      // As stored: canonical JSON (chainBody) gives the text the jsonb column gives back.
+      before: input.before ?? null,
+      after: input.after ?? null,
       ip: input.actor.ip ?? null,
     });
     heads.push(head);

@@ -27,16 +27,18 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 }
 
 export async function loadSessionUser(id: number, sessionVersion: number): Promise<SessionUser | null> {
-  // One statement, sent without the ORM: this runs on every request.
+  // One statement, sent without the ORM: this runs on every request. Named, so that each
+  // connection parses and plans it once (planning it was ~5% of a save's database CPU).
   const { rows: [user] } = await pool().query<
     { id: number; username: string; fullName: string; role: Role; active: boolean; sessionVersion: number; unitIds: number[]; planIds: number[] }
-  >(
-    `SELECT u.id, u.username, u."fullName", u.role::text AS role, u.active, u."sessionVersion",
-            ARRAY(SELECT "unitId" FROM "UserUnit" WHERE "userId" = u.id ORDER BY "unitId") AS "unitIds",
-            ARRAY(SELECT "planId" FROM "UserPlan" WHERE "userId" = u.id ORDER BY "planId") AS "planIds"
-       FROM "User" u WHERE u.id = $1`,
-    [id],
-  );
+  >({
+    name: "session-user",
+    text: `SELECT u.id, u.username, u."fullName", u.role::text AS role, u.active, u."sessionVersion",
+                  ARRAY(SELECT "unitId" FROM "UserUnit" WHERE "userId" = u.id ORDER BY "unitId") AS "unitIds",
+                  ARRAY(SELECT "planId" FROM "UserPlan" WHERE "userId" = u.id ORDER BY "planId") AS "planIds"
+             FROM "User" u WHERE u.id = $1`,
+    values: [id],
+  });
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
   return {
     id: user.id,

@@ -5,7 +5,7 @@ import { verifyAuditChain } from "@/lib/audit/service";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/session";
 import { createFormsForDraw } from "@/lib/forms/service";
-import { lookupForEntry } from "@/lib/entry/lookup";
+import { lookupForEntry, type TEntryForm } from "@/lib/entry/lookup";
 import { entrySavePaths, saveEntry, type TEntryResult } from "@/lib/entry/save";
 import { decideDifferences } from "@/lib/entry/reconcile";
 import { clerkErrorRates } from "@/lib/entry/stats";
@@ -160,6 +160,49 @@ describe("saving safely", () => {
     expect(entrySavePaths.fast - fast0).toBeGreaterThanOrEqual(2);
     expect(await db().form.findMany({ where: { id: { in: [f0.id, f1.id, f2.id] } }, select: { state: true } })).toEqual([{ state: "ENTERED" }, { state: "ENTERED" }, { state: "ENTERED" }]);
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  it("the one-statement path writes nothing and leaves the decision to the general path when anything differs", async () => {
+    const s = await setup();
+    const [f0, f1] = await Promise.all(s.inA.slice(0, 2).map((f) => open(s, f.code, s.clerkA))) as [TEntryForm, TEntryForm];
+    // The plan is learnt (general path or not, depending on what ran before).
+    await save(s.clerkA, { code: f0.code, version: f0.version });
+    const fast0 = entrySavePaths.fast;
+    const nothingWritten = async () => {
+      expect(await db().response.count({ where: { formId: f1.formId } })).toBe(0);
+      expect((await db().form.findUniqueOrThrow({ where: { id: f1.formId } })).state).toBe("RETURNED");
+    };
+    // Another unit's clerk: refused with the reason, as by the general path.
+    const other = await refusal(save(s.clerkB, { code: f1.code, version: f1.version }));
+    expect(other.code).toBe("FORBIDDEN");
+    await nothingWritten();
+    // A version the form no longer has.
+    const stale = await refusal(save(s.clerkA, { code: f1.code, version: f1.version + 1 }));
+    expect(stale.code).toBe("CONFLICT");
+    await nothingWritten();
+    expect(entrySavePaths.fast).toBe(fast0);
+    await save(s.clerkA, { code: f1.code, version: f1.version });
+    expect(entrySavePaths.fast).toBe(fast0 + 1);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  it("the packed answers written with the response are those the answers_packed trigger computes", async () => {
+    const s = await setup();
+    const [f0, f1] = await Promise.all(s.inA.slice(0, 2).map((f) => open(s, f.code, s.clerkA))) as [TEntryForm, TEntryForm];
+    const expectation = Q.items.find((i) => i.kind === "expectation")!;
+    const mixed = cells("2", { "TC1.1": "", "TC1.2": "M", "TC1.3": "U", "TC2.1": "5", YK: "Ý kiến \"có ngoặc\"", [expectation.code]: "U" });
+    for (const [f, c] of [[f0, cells()], [f1, mixed]] as const) {
+      const fast0 = entrySavePaths.fast;
+      await save(s.clerkA, { code: f.code, version: f.version, cells: c });
+      // The second save: the plan is known, the one statement writes it.
+      if (f === f1) expect(entrySavePaths.fast).toBe(fast0 + 1);
+      const { id, packedAnswers } = await db().response.findFirstOrThrow({ where: { formId: f.formId } });
+      expect(packedAnswers).toBeTruthy();
+      // Recomputed from the stored answers by the trigger's own function: the same text.
+      await db().$executeRawUnsafe(`UPDATE "Response" SET "packedAnswers" = NULL WHERE id = $1`, id);
+      await db().$executeRawUnsafe(`SELECT sipas_pack_answers(ARRAY[$1]::int[])`, id);
+      expect((await db().response.findUniqueOrThrow({ where: { id } })).packedAnswers).toBe(packedAnswers);
+    }
   });
 
   it("a double click or a retried request never creates a second response", async () => {

@@ -64,7 +64,7 @@ describe("fingerprints", () => {
       personFingerprint(key, 2, 0, { hi: 0, lo: 0 }),
       personFingerprint(key, 1, 5, { hi: 0, lo: 0 }),
       personFingerprint("n" + key.slice(1), 1, 0, { hi: 0, lo: 0 }),
-      personFingerprint("p" + "3e" + key.slice(3), 1, 0, { hi: 0, lo: 0 }),
+      personFingerprint(`p3e${key.slice(3)}`, 1, 0, { hi: 0, lo: 0 }),
     ].map(fp);
     expect(new Set(all).size).toBe(all.length);
     expect(fp(personFingerprint(key, 1, 0, out))).toBe(all[0]);
