@@ -1,22 +1,46 @@
 /**
  * UTF-8 text accumulated in one growing buffer outside the JavaScript heap, reused after
  * clear(): COPY chunks of the frame import (lib/frames/import-writer.ts) and the shared
- * strings of an .xlsx (lib/frames/read-xlsx.ts).
+ * strings of an .xlsx (lib/frames/xlsx-shared-strings.ts).
  */
 export class Utf8Buffer {
-  private buf = Buffer.allocUnsafe(1 << 20);
+  private buf: Buffer;
   length = 0;
+
+  constructor(initialBytes = 1 << 20) {
+    this.buf = Buffer.allocUnsafe(initialBytes);
+  }
 
   /** Appends `s`; returns the byte offset where it ends. */
   append(s: string): number {
     // At most 3 bytes per UTF-16 code unit.
-    if (this.buf.length - this.length < s.length * 3) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + s.length * 3));
+    this.reserve(s.length * 3);
+    this.length += this.buf.write(s, this.length, "utf8");
+    return this.length;
+  }
+
+  /** Appends bytes that are already UTF-8, src[start, end); returns the byte offset where they end. */
+  appendBytes(src: Uint8Array, start: number, end: number): number {
+    this.reserve(end - start);
+    const buf = this.buf;
+    let at = this.length;
+    // Most pieces are a few dozen bytes: a loop costs less than a call into C++.
+    if (end - start <= 64) {
+      for (let i = start; i < end; i++) buf[at++] = src[i]!;
+    } else {
+      buf.set(src.subarray(start, end), at);
+      at += end - start;
+    }
+    this.length = at;
+    return at;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.buf.length - this.length < bytes) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + bytes));
       this.buf.copy(bigger, 0, 0, this.length);
       this.buf = bigger;
     }
-    this.length += this.buf.write(s, this.length, "utf8");
-    return this.length;
   }
 
   /** The bytes so far (a view: valid until the next append or clear). */

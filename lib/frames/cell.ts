@@ -26,7 +26,12 @@ export function textCell(s: string, max: number): Cell {
 }
 
 export function isBlank(c: Cell): boolean {
-  return c === null || (typeof c === "string" && c.trim() === "");
+  if (typeof c === "string") {
+    // Called on every cell: a printable ASCII first character settles it without trim().
+    const first = c.charCodeAt(0);
+    return !(first > 0x20 && first < 0x7f) && c.trim() === "";
+  }
+  return c === null;
 }
 
 /** The text of a cell for the header row and for error reports. */

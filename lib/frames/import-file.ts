@@ -80,16 +80,10 @@ export async function importFrameFile(input: FileImportInput): Promise<FileImpor
       scope: input.scope,
       columns: { unitCode: header("unitCode"), dossierCode: header("dossierCode"), fieldCode: header("fieldCode") },
       read: async function* (ctx) {
-        // Until the readers yield batches themselves: a thousand rows per batch.
-        let batch: ImportItem[] = [];
-        for await (const raw of rowsOf) {
-          batch.push({ row: raw.row, result: validateRow(raw, columns, ctx) });
-          if (batch.length === 1000) {
-            yield batch;
-            batch = [];
-          }
+        // The reader's batches (a chunk of the file each): one await per batch, not per row.
+        for await (const batch of file.batches) {
+          yield batch.map((raw): ImportItem => ({ row: raw.row, result: validateRow(raw, columns, ctx) }));
         }
-        if (batch.length > 0) yield batch;
       },
       onProblem: (p) => log.add(p),
       onCommitting: () => input.onProgress?.({ phase: "committing", rows }),

@@ -1,9 +1,8 @@
 import { basename } from "node:path";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { Transform, pipeline } from "node:stream";
-import { isBlank, textCell, type RawRow } from "./cell";
-import { CsvSyntaxError, csvRecordBatches } from "./csv-records";
+import { isBlank, textCell, type Cell, type RawRow } from "./cell";
+import { CsvRecordParser, CsvSyntaxError } from "./csv-records";
 import { FrameFileError, frameMessages as m } from "./messages";
 import type { ReadOptions, ReadReport } from "./read-options";
 import { countLines, firstInvalidUtf8, incompleteTail } from "./utf8";
@@ -12,9 +11,9 @@ const SNIFF_BYTES = 64 * 1024;
 /** A single record above this size stops the import (a cell above maxCellLength is only reported). */
 const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
-/** Carries the 1-based line of the first byte that is not UTF-8. */
+/** Carries the offset in the file of the first byte that is not UTF-8. */
 class NotUtf8 extends Error {
-  constructor(readonly line: number) {
+  constructor(readonly offset: number) {
     super("not UTF-8");
   }
 }
@@ -63,12 +62,34 @@ function refuseEncoding(head: Buffer, file: string): void {
   }
 }
 
+/** Bytes read at a time: a batch of about a thousand rows of a typical frame. */
+const CHUNK_BYTES = 256 * 1024;
+
+/** The 1-based line of the byte at `offset`: only when a file turns out not to be UTF-8. */
+async function lineAt(path: string, offset: number): Promise<number> {
+  const fh = await open(path, "r");
+  try {
+    const buf = Buffer.alloc(CHUNK_BYTES);
+    let lines = 0;
+    for (let at = 0; at < offset; ) {
+      const { bytesRead } = await fh.read(buf, 0, Math.min(CHUNK_BYTES, offset - at), at);
+      if (bytesRead === 0) break;
+      lines += countLines(buf, bytesRead);
+      at += bytesRead;
+    }
+    return lines + 1;
+  } finally {
+    await fh.close();
+  }
+}
+
 /**
- * Streams the records of a UTF-8 CSV (with or without BOM). Row numbers are record
- * numbers, which is what Excel shows when it opens the file. UTF-16 and other encodings
- * are refused: decoding is strict, so a Windows-1258 or TCVN3 byte stops the import.
+ * Streams the records of a UTF-8 CSV (with or without BOM), the non-empty ones of each
+ * chunk read together. Row numbers are record numbers, which is what Excel shows when it
+ * opens the file. UTF-16 and other encodings are refused: decoding is strict, so a
+ * Windows-1258 or TCVN3 byte stops the import.
  */
-export async function* readCsvRows(path: string, opts: ReadOptions, report: ReadReport): AsyncGenerator<RawRow> {
+export async function* readCsvRows(path: string, opts: ReadOptions, report: ReadReport): AsyncGenerator<RawRow[]> {
   const file = basename(path);
   const head = await sniff(path);
   refuseEncoding(head, file);
@@ -77,61 +98,68 @@ export async function* readCsvRows(path: string, opts: ReadOptions, report: Read
   report.delimiter = delimiter;
 
   let bytesRead = 0;
-  let lines = 0;
   let tail: Buffer = Buffer.alloc(0); // the bytes of a character cut by the chunk boundary
   const decoder = new TextDecoder("utf-8", { fatal: true }); // strips a leading BOM
+  /** Where the first byte that is not UTF-8 is, in `chunk` read after `tail`. */
   const notUtf8 = (chunk: Buffer) => {
     const bytes = Buffer.concat([tail, chunk]);
     const at = firstInvalidUtf8(bytes);
-    return new NotUtf8(lines + countLines(bytes, at === -1 ? bytes.length : at) + 1);
+    return new NotUtf8(bytesRead - chunk.length - tail.length + (at === -1 ? bytes.length : at));
   };
-  const decode = new Transform({
-    // Strings out: the record parser works on decoded text.
-    readableObjectMode: true,
-    transform(chunk: Buffer, _enc, done) {
-      bytesRead += chunk.length;
-      try {
-        const text = decoder.decode(chunk, { stream: true });
-        lines += countLines(chunk, chunk.length);
-        tail = incompleteTail(chunk.length >= 4 ? chunk : Buffer.concat([tail, chunk]));
-        done(null, text);
-      } catch {
-        done(notUtf8(chunk));
-      }
-    },
-    flush(done) {
-      try {
-        done(null, decoder.decode());
-      } catch {
-        done(notUtf8(Buffer.alloc(0)));
-      }
-    },
-  });
   // A quote inside an unquoted cell (Công ty "Ánh Dương" typed by hand) is kept as text
   // (lib/frames/csv-records.ts); rows may have fewer or more cells than the header.
-  const source = createReadStream(path);
-  pipeline(source, decode, () => {});
-  const parser = csvRecordBatches(decode as AsyncIterable<string>, delimiter, MAX_RECORD_BYTES);
+  const parser = new CsvRecordParser(delimiter, MAX_RECORD_BYTES);
+  const source = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   let record = 0;
   const progress = () => opts.onProgress?.({ bytesRead, totalBytes: report.totalBytes, rows: report.rows });
-  try {
-    for await (const batch of parser) {
-      for (const fields of batch) {
-        record++;
-        if (record > opts.maxRows) throw new FrameFileError(m.tooManyRows(opts.maxRows));
-        const cells = fields.map((f) => textCell(f, opts.maxCellLength));
-        if (cells.every(isBlank)) {
-          report.emptyRows++;
-          continue;
-        }
-        report.rows++;
-        if (report.rows % opts.progressEvery === 0) progress();
-        yield { row: record, cells };
+  /** The non-empty rows of `records`, as cells. */
+  const rowsOf = (records: string[][]): RawRow[] => {
+    const rows: RawRow[] = [];
+    for (const fields of records) {
+      record++;
+      if (record > opts.maxRows) throw new FrameFileError(m.tooManyRows(opts.maxRows));
+      // The fields become the cells in place: only an oversized one is replaced.
+      const cells: Cell[] = fields;
+      let blank = true;
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i]!;
+        if (f.length > opts.maxCellLength) cells[i] = textCell(f, opts.maxCellLength);
+        if (blank && !isBlank(cells[i]!)) blank = false;
       }
+      if (blank) {
+        report.emptyRows++;
+        continue;
+      }
+      report.rows++;
+      if (report.rows % opts.progressEvery === 0) progress();
+      rows.push({ row: record, cells });
     }
+    return rows;
+  };
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      bytesRead += chunk.length;
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        throw notUtf8(chunk);
+      }
+      tail = incompleteTail(chunk.length >= 4 ? chunk : Buffer.concat([tail, chunk]));
+      const rows = rowsOf(parser.push(text));
+      if (rows.length > 0) yield rows;
+    }
+    let text: string;
+    try {
+      text = decoder.decode();
+    } catch {
+      throw notUtf8(Buffer.alloc(0));
+    }
+    const rows = rowsOf(text === "" ? parser.finish() : parser.push(text).concat(parser.finish()));
+    if (rows.length > 0) yield rows;
   } catch (err) {
     if (err instanceof FrameFileError) throw err;
-    if (err instanceof NotUtf8) throw new FrameFileError(m.csvNotUtf8(file, err.line));
+    if (err instanceof NotUtf8) throw new FrameFileError(m.csvNotUtf8(file, await lineAt(path, err.offset)));
     throw csvError(err, file, record);
   } finally {
     source.destroy();

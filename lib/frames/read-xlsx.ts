@@ -1,17 +1,18 @@
 import { basename } from "node:path";
-import type { Readable } from "node:stream";
+import { pipeline, type Readable } from "node:stream";
+import { createInflateRaw } from "node:zlib";
 import yauzl from "yauzl";
-import { Utf8Buffer } from "@/lib/utf8-buffer";
-import { isBlank, textCell, type Cell, type RawRow } from "./cell";
+import { isBlank, type Cell, type RawRow } from "./cell";
 import { FrameFileError, frameMessages as m } from "./messages";
 import type { ReadOptions, ReadReport } from "./read-options";
-import { columnIndex, parseDateStyles, parseRelationships, parseWorkbook, runText, xmlText } from "./xlsx-xml";
+import { attr, generalRowCells, PlainRows, plainRowNumber, pushPlainSharedString, TextCache, type SheetContext } from "./xlsx-cells";
+import { elementBatches } from "./xlsx-elements";
+import { SharedStrings } from "./xlsx-shared-strings";
+import { parseDateStyles, parseRelationships, parseWorkbook, runText } from "./xlsx-xml";
 import { inspectXlsx, openZip } from "./zip-guard";
 
 /** Excel's own limit: a row number above it means a malformed or hostile sheet. */
 const EXCEL_MAX_ROWS = 1_048_576;
-/** Text held while looking for the end of one row (or one shared string): a 10 MB cell fits. */
-const MAX_PENDING_CHARS = 64 * 1024 * 1024;
 /** workbook.xml, its relationships and styles are read whole; beyond this they are not a spreadsheet's. */
 const MAX_SMALL_PART = 32 * 1024 * 1024;
 
@@ -34,218 +35,73 @@ async function entriesOf(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> 
   return out;
 }
 
+/** Inflated bytes per chunk: fewer, larger chunks than zlib's 16 KB default cost less per byte. */
+const INFLATE_CHUNK = 256 * 1024;
+
 /**
- * The decompressed text of an entry, a chunk at a time. yauzl checks the real size against
+ * The decompressed bytes of an entry, a chunk at a time. The real size is checked against
  * the declared one (which inspectXlsx has vetted) as it inflates, so a lying header stops
- * the read instead of filling memory.
+ * the read instead of filling memory (yauzl's own check, done here because the entry is
+ * inflated here, in larger chunks than yauzl's).
  */
-async function* entryText(zip: yauzl.ZipFile, entry: yauzl.Entry, onBytes?: (n: number) => void): AsyncGenerator<string> {
-  let stream: Readable;
+async function* entryBytes(zip: yauzl.ZipFile, entry: yauzl.Entry, onBytes?: (n: number) => void): AsyncGenerator<Buffer> {
+  const deflated = entry.compressionMethod === 8;
+  if (entry.isEncrypted() || (!deflated && entry.compressionMethod !== 0)) throw new ZipEntryError(entry.fileName, false);
+  let raw: Readable;
   try {
-    stream = await zip.openReadStreamPromise(entry);
+    raw = await zip.openReadStreamPromise(entry, { decodeFileData: false });
   } catch {
     throw new ZipEntryError(entry.fileName, false);
   }
-  const decoder = new TextDecoder("utf-8");
+  const inflate = deflated ? createInflateRaw({ chunkSize: INFLATE_CHUNK }) : null;
+  if (inflate) pipeline(raw, inflate, () => {}); // an error reaches the loop below through `inflate`
+  const stream: Readable = inflate ?? raw;
+  let size = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (deflated && size > entry.uncompressedSize) throw new ZipEntryError(entry.fileName, true);
       onBytes?.(chunk.length);
-      yield decoder.decode(chunk, { stream: true });
+      yield chunk;
     }
+    if (deflated && size < entry.uncompressedSize) throw new ZipEntryError(entry.fileName, true);
   } catch (err) {
-    throw new ZipEntryError(entry.fileName, /bytes in the stream|expected \d+/i.test(String((err as Error)?.message)));
+    if (err instanceof ZipEntryError) throw err;
+    throw new ZipEntryError(entry.fileName, false);
   } finally {
     stream.destroy();
+    raw.destroy();
   }
-  yield decoder.decode();
 }
 
 async function smallPart(zip: yauzl.ZipFile, entry: yauzl.Entry | undefined): Promise<string | null> {
   if (!entry) return null;
   if (entry.uncompressedSize > MAX_SMALL_PART) throw new ZipEntryError(entry.fileName, false);
+  const decoder = new TextDecoder("utf-8");
   let text = "";
-  for await (const s of entryText(zip, entry)) text += s;
-  return text;
+  for await (const chunk of entryBytes(zip, entry)) text += decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
 }
 
-type Element = { attrs: string; body: string | null };
+/** A row of the sheet: its r attribute (a number when read from bytes) and its cells. */
+type SheetRow = { r: string | number | null; cells: Cell[] };
 
-/**
- * Repeated elements (`<si>` of shared strings, `<row>` of a sheet) out of a stream of text,
- * each as its attribute text and body (null when self-closing), without holding more than
- * one unfinished element. Yields the elements completed by each chunk together: one await
- * per chunk rather than per element.
- */
-async function* elementsOf(chunks: AsyncIterable<string>, name: string): AsyncGenerator<Element[]> {
-  const start = new RegExp(`<([\\w.-]+:)?${name}\\b([^>]*?)(/?)>`, "g");
-  let pending = "";
-  /** The start tag (at pending[0]) of an element whose end has not arrived yet. */
-  let open: { tagLength: number; attrs: string; close: string } | null = null;
-  /** Where to go on looking for that end. */
-  let searchFrom = 0;
-  /** While an element is open and long (a 10 MB cell), its text so far, not yet joined. */
-  const parts: string[] = [];
-  let partsLength = 0;
-  for await (const chunk of chunks) {
-    if (open && parts.length > 0) {
-      // Look for the end in the new text (and the few characters before it) only.
-      const tail = parts[parts.length - 1]!.slice(-(open.close.length - 1));
-      if ((tail + chunk).indexOf(open.close) === -1) {
-        parts.push(chunk);
-        partsLength += chunk.length;
-        if (partsLength > MAX_PENDING_CHARS) throw new Error(`<${name}> longer than ${MAX_PENDING_CHARS} characters`);
-        continue;
-      }
-      searchFrom = Math.max(open.tagLength, partsLength - open.close.length + 1);
-      pending = parts.join("") + chunk;
-      parts.length = 0;
-      partsLength = 0;
-    } else {
-      pending += chunk;
-    }
-    let pos = 0;
-    const done: Element[] = [];
-    for (;;) {
-      let at: number;
-      if (open) {
-        at = 0;
-      } else {
-        start.lastIndex = pos;
-        const s = start.exec(pending);
-        if (!s) break;
-        if (s[3] === "/") {
-          done.push({ attrs: s[2]!, body: null });
-          pos = s.index + s[0].length;
-          continue;
-        }
-        at = s.index;
-        open = { tagLength: s[0].length, attrs: s[2]!, close: `</${s[1] ?? ""}${name}>` };
-        searchFrom = at + open.tagLength;
-      }
-      const end = pending.indexOf(open.close, searchFrom);
-      if (end === -1) {
-        // Wait for more text; the part already searched is not searched again.
-        pending = pending.slice(at);
-        searchFrom = Math.max(open.tagLength, pending.length - open.close.length + 1);
-        parts.push(pending);
-        partsLength = pending.length;
-        pending = "";
-        pos = -1;
-        break;
-      }
-      done.push({ attrs: open.attrs, body: pending.slice(at + open.tagLength, end) });
-      pos = end + open.close.length;
-      open = null;
-    }
-    if (pos !== -1) {
-      // No element open: keep only what may begin the next start tag.
-      const lt = pending.lastIndexOf("<");
-      pending = lt >= pos ? pending.slice(lt) : "";
-    }
-    if (pending.length > MAX_PENDING_CHARS) throw new Error(`<${name}> longer than ${MAX_PENDING_CHARS} characters`);
-    if (done.length > 0) yield done;
-  }
-  if (open) throw new Error(`<${name}> not closed at the end of the part`);
-}
-
-function attr(attrs: string, name: string): string | null {
-  let i = attrs.indexOf(` ${name}="`);
-  if (i !== -1) {
-    i += name.length + 3;
-    return attrs.slice(i, attrs.indexOf('"', i));
-  }
-  i = attrs.indexOf(` ${name}='`);
-  if (i !== -1) {
-    i += name.length + 3;
-    return attrs.slice(i, attrs.indexOf("'", i));
-  }
-  return null;
-}
-
-const CELL = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
-const VALUE = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/;
-
-/**
- * The shared-string table, which Excel files use for every text cell: a million-row list
- * holds millions of distinct strings. Kept as UTF-8 in one buffer with an offset per
- * string, outside the JavaScript heap (about a third of the memory of an array of strings);
- * a string is decoded when a cell asks for it.
- */
-class SharedStrings {
-  private readonly text = new Utf8Buffer();
-  private ends = new Uint32Array(1 << 14);
-  count = 0;
-
-  push(s: string): void {
-    if (this.count === this.ends.length) {
-      const bigger = new Uint32Array(this.ends.length * 2);
-      bigger.set(this.ends);
-      this.ends = bigger;
-    }
-    this.ends[this.count++] = this.text.append(s);
-  }
-
-  get(i: number): string | undefined {
-    if (!(i >= 0 && i < this.count)) return undefined;
-    return this.text.text(i === 0 ? 0 : this.ends[i - 1]!, this.ends[i]!);
-  }
-}
-
-type SheetContext = { shared: SharedStrings; dateStyles: boolean[]; epoch: number; maxCellLength: number };
-
-/** The value of one cell (`t`: its type attribute; `s`: its style), as the readers' Cell. */
-function cellValue(body: string | undefined, t: string | null, s: string | null, ctx: SheetContext): Cell {
-  if (!body) return null;
-  if (t === "inlineStr") return textCell(runText(body), ctx.maxCellLength);
-  const v = VALUE.exec(body);
-  if (!v) return null;
-  const raw = v[1]!;
-  switch (t) {
-    case "s": {
-      const text = ctx.shared.get(Number(raw));
-      return text === undefined ? null : textCell(text, ctx.maxCellLength);
-    }
-    case "str":
-    case "e":
-      return textCell(xmlText(raw), ctx.maxCellLength);
-    case "b":
-      return raw === "1" || raw === "true" ? "TRUE" : "FALSE";
-    case "d": {
-      const d = new Date(xmlText(raw));
-      return Number.isNaN(d.getTime()) ? textCell(xmlText(raw), ctx.maxCellLength) : d;
-    }
-    default: {
-      const n = Number(raw);
-      if (!Number.isFinite(n) || raw.trim() === "") return null;
-      if (s !== null && ctx.dateStyles[Number(s)]) return new Date(Math.round((n - ctx.epoch) * 86_400_000));
-      return n;
-    }
-  }
-}
-
-/** The cells of one row, by column (gaps are null). */
-function rowCells(body: string, ctx: SheetContext): Cell[] {
-  const cells: Cell[] = [];
-  CELL.lastIndex = 0;
-  for (let c = CELL.exec(body); c; c = CELL.exec(body)) {
-    const attrs = c[1]!;
-    const ref = attr(attrs, "r");
-    const at = ref === null ? cells.length : columnIndex(ref);
-    const value = cellValue(c[2], attr(attrs, "t"), attr(attrs, "s"), ctx);
-    if (at < 0 || value === null) continue;
-    while (cells.length < at) cells.push(null);
-    cells[at] = value;
-  }
-  return cells;
+function rowFromBytes(rows: PlainRows) {
+  return (data: Buffer, attrs: number, attrsEnd: number, body: number, bodyEnd: number): SheetRow => {
+    const n = plainRowNumber(data, attrs, attrsEnd);
+    const r = n !== -1 ? n : attr(data.toString("utf8", attrs, attrsEnd), "r");
+    return { r, cells: body === -1 ? [] : rows.cellsOf(data, body, bodyEnd) };
+  };
 }
 
 /**
  * Streams the rows of the first worksheet of an .xlsx (after inspectXlsx has vetted the
  * zip): reads the workbook, its relationships, shared strings and styles, then scans the
- * sheet's rows as they inflate (lib/frames/xlsx-xml.ts). Yields non-empty rows with their
- * Excel row numbers; counts empty ones. Other worksheets are not opened.
+ * sheet's rows as they inflate (lib/frames/xlsx-elements.ts, xlsx-cells.ts). Yields the
+ * non-empty rows of each inflated chunk together, with their Excel row numbers; counts
+ * empty ones. Other worksheets are not opened.
  */
-export async function* readXlsxRows(path: string, opts: ReadOptions, report: ReadReport): AsyncGenerator<RawRow> {
+export async function* readXlsxRows(path: string, opts: ReadOptions, report: ReadReport): AsyncGenerator<RawRow[]> {
   const file = basename(path);
   const inspection = await inspectXlsx(path, opts.zipLimits);
   report.sheetCount = inspection.sheetCount;
@@ -277,30 +133,45 @@ export async function* readXlsxRows(path: string, opts: ReadOptions, report: Rea
       dateStyles: stylesXml ? parseDateStyles(stylesXml) : [],
       epoch: workbook.date1904 ? EPOCH_1904 : EPOCH_1900,
       maxCellLength: opts.maxCellLength,
+      texts: new TextCache(),
     };
     const sharedEntry = entries.get(partOf("sharedStrings", "xl/sharedStrings.xml"));
     if (sharedEntry) {
-      for await (const batch of elementsOf(entryText(zip, sharedEntry), "si")) for (const si of batch) ctx.shared.push(si.body === null ? "" : runText(si.body));
+      const shared = ctx.shared;
+      const fromBytes = (data: Buffer, _a: number, _e: number, body: number, bodyEnd: number): void => {
+        if (body === -1) shared.push("");
+        else if (!pushPlainSharedString(data, body, bodyEnd, shared)) shared.push(runText(data.toString("utf8", body, bodyEnd)));
+      };
+      const fromText = (si: { body: string | null }): void => shared.push(si.body === null ? "" : runText(si.body));
+      for await (const _ of elementBatches(entryBytes(zip, sharedEntry), "si", fromBytes, fromText)) void _;
     }
     sheetSize = Math.max(1, sheet.uncompressedSize);
     let last = 0;
-    for await (const batch of elementsOf(entryText(zip, sheet, (n) => (consumed += n)), "row")) {
+    const fromText = (row: { attrs: string; body: string | null }): SheetRow => ({
+      r: attr(row.attrs, "r"),
+      cells: row.body === null ? [] : generalRowCells(row.body, ctx),
+    });
+    const plain = new PlainRows(ctx);
+    const rowEnd = (data: Buffer, from: number) => plain.end(data, from);
+    for await (const batch of elementBatches(entryBytes(zip, sheet, (n) => (consumed += n)), "row", rowFromBytes(plain), fromText, rowEnd)) {
+      const rows: RawRow[] = [];
       for (const row of batch) {
-        const r = attr(row.attrs, "r");
+        const r = row.r;
         const number = r === null ? last + 1 : Number(r);
         if (!Number.isSafeInteger(number) || number <= last) throw new FrameFileError(m.xlsxParse(file));
         if (number > maxRows) throw new FrameFileError(m.tooManyRows(maxRows));
         report.emptyRows += number - last - 1;
         last = number;
-        const cells = row.body === null ? [] : rowCells(row.body, ctx);
+        const cells = row.cells;
         if (cells.every(isBlank)) {
           report.emptyRows++;
           continue;
         }
         report.rows++;
         if (report.rows % opts.progressEvery === 0) progress();
-        yield { row: number, cells };
+        rows.push({ row: number, cells });
       }
+      if (rows.length > 0) yield rows;
     }
   } catch (err) {
     if (err instanceof ZipEntryError) {

@@ -9,9 +9,15 @@ import { readXlsxRows } from "./read-xlsx";
 export type FrameFile = {
   /** The first non-empty row, as text. */
   header: { row: number; cells: string[] };
-  /** The data rows after the header: iterate once. */
+  /**
+   * The data rows after the header, those read together in one batch (a chunk of the file,
+   * often a thousand rows): one await per batch. Iterate once, this or `rows`; return() on
+   * either closes the file.
+   */
+  batches: AsyncGenerator<RawRow[]>;
+  /** The same rows one at a time. */
   rows: AsyncGenerator<RawRow>;
-  /** Filled in while `rows` is read; complete once it is exhausted. */
+  /** Filled in while the rows are read; complete once they are exhausted. */
   report: ReadReport;
 };
 
@@ -31,9 +37,9 @@ const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
 /**
  * Opens a frame file (.xlsx or .csv, chosen by extension and checked against the
- * content) for streaming: nothing but the current row and the reader's buffers is held in
- * memory. Throws FrameFileError, with a Vietnamese message, when the file as a whole
- * cannot be read.
+ * content) for streaming: nothing but the current batch of rows and the reader's buffers
+ * is held in memory. Throws FrameFileError, with a Vietnamese message, when the file as a
+ * whole cannot be read.
  */
 export async function openFrameFile(path: string, options: Partial<ReadOptions> = {}): Promise<FrameFile> {
   const opts: ReadOptions = { ...DEFAULT_READ_OPTIONS, ...options };
@@ -50,22 +56,59 @@ export async function openFrameFile(path: string, options: Partial<ReadOptions> 
     rows: 0,
     notices: [],
   };
-  let rows: AsyncGenerator<RawRow>;
+  let source: AsyncGenerator<RawRow[]>;
   if (ext === ".xlsx" || ext === ".xlsm") {
     if (head.subarray(0, 4).equals(OLE2)) throw new FrameFileError(m.oldXls(file));
     if (!head.subarray(0, 4).equals(ZIP)) throw new FrameFileError(m.notXlsx(file));
-    rows = readXlsxRows(path, opts, report);
+    source = readXlsxRows(path, opts, report);
   } else if (ext === ".xls") {
     throw new FrameFileError(head.subarray(0, 4).equals(OLE2) ? m.oldXls(file) : m.notXlsx(file));
   } else if (ext === ".csv" || ext === ".txt") {
-    rows = readCsvRows(path, opts, report);
+    source = readCsvRows(path, opts, report);
   } else {
     throw new FrameFileError(m.unsupportedFormat(file));
   }
-  const first = await rows.next();
-  if (first.done) throw new FrameFileError(m.noHeader(file));
-  const header = { row: first.value.row, cells: first.value.cells.map((c) => cellText(c).normalize("NFC").trim()) };
-  return { header, rows, report };
+  let first: RawRow[] = [];
+  while (first.length === 0) {
+    const next = await source.next();
+    if (next.done) throw new FrameFileError(m.noHeader(file));
+    first = next.value;
+  }
+  const headerRow = first[0]!;
+  const header = { row: headerRow.row, cells: headerRow.cells.map((c) => cellText(c).normalize("NFC").trim()) };
+  const batches = started(afterHeader(first.slice(1), source));
+  return { header, batches, rows: started(oneByOne(batches)), report };
+}
+
+/** What the generators below yield first, so that they can be started before anyone reads. */
+const START = Symbol("start");
+
+/**
+ * Runs `gen` up to its first yield (START), so that return() reaches its `finally` (and
+ * closes the file) even when nothing was read: a generator never started ignores return().
+ */
+function started<T>(gen: AsyncGenerator<T | typeof START>): AsyncGenerator<T> {
+  void gen.next();
+  return gen as AsyncGenerator<T>;
+}
+
+async function* afterHeader(rest: RawRow[], source: AsyncGenerator<RawRow[]>): AsyncGenerator<RawRow[] | typeof START> {
+  try {
+    yield START;
+    if (rest.length > 0) yield rest;
+    yield* source;
+  } finally {
+    await source.return(undefined);
+  }
+}
+
+async function* oneByOne(batches: AsyncGenerator<RawRow[]>): AsyncGenerator<RawRow | typeof START> {
+  try {
+    yield START;
+    for await (const batch of batches) yield* batch;
+  } finally {
+    await batches.return(undefined);
+  }
 }
 
 /** Notices to show once reading is done (sheets ignored, empty rows skipped). */

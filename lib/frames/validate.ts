@@ -41,9 +41,8 @@ const KINDS = new Map<string, RespondentKind>([
 
 const MULTI_PHONE = /\d[\s.]*[;,/]|\d\s+-\s+\d|hoặc|hoac/iu;
 
-function phoneReason(raw: string): string | null {
-  const phone = normalizePhone(raw);
-  if (isValidPhone(phone)) return null;
+/** Why a phone that is not valid (`phone`: normalizePhone(raw)) is refused. */
+function phoneReason(raw: string, phone: string): string {
   if (MULTI_PHONE.test(raw) && phone.length >= 18) return m.severalPhones;
   if (/^[35789]\d{8}$/.test(phone) || /^2\d{9}$/.test(phone)) return m.phoneLostZero;
   return m.badPhone;
@@ -57,31 +56,35 @@ function phoneReason(raw: string): string | null {
  * window; unit and field codes known to the plan (exact match); the phone valid when given.
  */
 export function validateRow(raw: RawRow, columns: ColumnIndex, ctx: ValidationContext = {}): RowResult {
+  // Runs a million times per import: each cell is looked up once, by a named property.
+  const cells = raw.cells;
   const r: RowState = { raw, columns, problems: [] };
-  const unitCode = code(r, "unitCode", MAX_LENGTH.unitCode, true);
+  const unitCode = code(r, "unitCode", cellAt(cells, columns.unitCode), MAX_LENGTH.unitCode, true);
   if (unitCode !== null && ctx.unitCodes && !ctx.unitCodes.has(unitCode)) report(r, "unitCode", m.unknownUnit);
-  const dossierCode = text(r, "dossierCode", MAX_LENGTH.dossierCode, true);
-  const name = text(r, "name", MAX_LENGTH.name, true);
+  const dossierCode = text(r, "dossierCode", cellAt(cells, columns.dossierCode), MAX_LENGTH.dossierCode, true);
+  const name = text(r, "name", cellAt(cells, columns.name), MAX_LENGTH.name, true);
 
-  const kindText = text(r, "kind", 50, true);
+  const kindText = text(r, "kind", cellAt(cells, columns.kind), 50, true);
   const kind = kindText === null ? undefined : kindOf(kindText);
   if (kindText !== null && kind === undefined) report(r, "kind", m.badKind);
 
-  const address = text(r, "address", MAX_LENGTH.address, false);
-  const phoneText = text(r, "phone", 100, false);
+  const addressCell = cellAt(cells, columns.address);
+  const phoneCell = cellAt(cells, columns.phone);
+  const address = text(r, "address", addressCell, MAX_LENGTH.address, false);
+  const phoneText = text(r, "phone", phoneCell, 100, false);
   let phone: string | null = null;
   if (phoneText !== null) {
-    const reason = phoneReason(phoneText);
-    if (reason) report(r, "phone", reason);
-    else phone = normalizePhone(phoneText);
+    const normalized = normalizePhone(phoneText);
+    if (isValidPhone(normalized)) phone = normalized;
+    else report(r, "phone", phoneReason(phoneText, normalized));
   }
-  if (isBlank(cellOf(r, "address")) && isBlank(cellOf(r, "phone"))) report(r, "address", m.addressOrPhone);
+  if (isBlank(addressCell) && isBlank(phoneCell)) report(r, "address", m.addressOrPhone);
 
-  const fieldCode = code(r, "fieldCode", MAX_LENGTH.fieldCode, false);
+  const fieldCode = code(r, "fieldCode", cellAt(cells, columns.fieldCode), MAX_LENGTH.fieldCode, false);
   if (fieldCode !== null && ctx.fieldCodes && !ctx.fieldCodes.has(fieldCode)) report(r, "fieldCode", m.unknownField);
-  const procedure = text(r, "procedure", MAX_LENGTH.procedure, false);
+  const procedure = text(r, "procedure", cellAt(cells, columns.procedure), MAX_LENGTH.procedure, false);
 
-  const dateCell = cellOf(r, "resultDate");
+  const dateCell = cellAt(cells, columns.resultDate);
   let resultDate: string | null = null;
   if (dateCell instanceof OversizedCell) report(r, "resultDate", m.cellTooLong(dateCell.length, dateCell.limit));
   else if (isBlank(dateCell)) report(r, "resultDate", m.required);
@@ -103,9 +106,12 @@ export function validateRow(raw: RawRow, columns: ColumnIndex, ctx: ValidationCo
 // million-row import calls them nine million times.
 type RowState = { raw: RawRow; columns: ColumnIndex; problems: RowProblem[] };
 
+function cellAt(cells: readonly Cell[], at: { index: number } | undefined): Cell {
+  return at === undefined ? null : (cells[at.index] ?? null);
+}
+
 function cellOf(r: RowState, key: ColumnKey): Cell {
-  const at = r.columns[key];
-  return at === undefined ? null : (r.raw.cells[at.index] ?? null);
+  return cellAt(r.raw.cells, r.columns[key]);
 }
 
 function report(r: RowState, key: ColumnKey, reason: string): void {
@@ -117,17 +123,22 @@ function report(r: RowState, key: ColumnKey, reason: string): void {
   });
 }
 
-function text(r: RowState, key: ColumnKey, max: number, required: boolean): string | null {
-  const c = cellOf(r, key);
-  if (c instanceof OversizedCell) {
-    report(r, key, m.cellTooLong(c.length, c.limit));
-    return null;
-  }
-  if (isBlank(c)) {
+/** The clean text of cell `c` (the cell of column `key`), or null when blank or refused. */
+function text(r: RowState, key: ColumnKey, c: Cell, max: number, required: boolean): string | null {
+  if (typeof c !== "string") {
+    if (c instanceof OversizedCell) {
+      report(r, key, m.cellTooLong(c.length, c.limit));
+      return null;
+    }
+    if (c === null) {
+      if (required) report(r, key, m.required);
+      return null;
+    }
+  } else if (isBlank(c)) {
     if (required) report(r, key, m.required);
     return null;
   }
-  const value = cleanText(cellText(c));
+  const value = cleanText(typeof c === "string" ? c : cellText(c));
   if (value.length > max) {
     report(r, key, m.tooLongText(max));
     return null;
@@ -135,8 +146,8 @@ function text(r: RowState, key: ColumnKey, max: number, required: boolean): stri
   return value;
 }
 
-function code(r: RowState, key: ColumnKey, max: number, required: boolean): string | null {
-  const value = text(r, key, max, required);
+function code(r: RowState, key: ColumnKey, c: Cell, max: number, required: boolean): string | null {
+  const value = text(r, key, c, max, required);
   if (value !== null && !isValidCode(value)) {
     report(r, key, m.badCode);
     return null;
@@ -148,7 +159,8 @@ function code(r: RowState, key: ColumnKey, max: number, required: boolean): stri
 const kindMemo = new Map<string, RespondentKind | undefined>();
 
 function kindOf(s: string): RespondentKind | undefined {
-  if (kindMemo.has(s)) return kindMemo.get(s);
+  const known = kindMemo.get(s);
+  if (known !== undefined || kindMemo.has(s)) return known;
   const kind = KINDS.get(foldLabel(s));
   if (kindMemo.size < 1000) kindMemo.set(s, kind);
   return kind;

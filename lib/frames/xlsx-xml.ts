@@ -46,7 +46,8 @@ export function elements(xml: string, name: string): Map<string, string>[] {
 const SINGLE_RUN = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/;
 
 export function runText(xml: string): string {
-  // Most strings are one plain run.
+  // Most strings are one plain run, most often without attributes (SINGLE_RUN's case).
+  if (xml.startsWith("<t>") && xml.endsWith("</t>") && xml.indexOf("<", 3) === xml.length - 4) return xmlText(xml.slice(3, -4));
   const single = SINGLE_RUN.exec(xml);
   if (single) return xmlText(single[1]!);
   const body = xml.indexOf("rPh") === -1 ? xml : xml.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, "");

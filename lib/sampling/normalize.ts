@@ -21,14 +21,36 @@ function isWideSpace(c: number): boolean {
 }
 
 /**
+ * Whether a code unit leaves any string made of such code units in NFC: below U+0300
+ * (Latin-1 and Latin Extended-A/B, IPA, spacing modifiers) or in U+1E00–U+1EFF (Latin
+ * Extended Additional: every precomposed Vietnamese letter with a tone mark). Each of
+ * these has NFC_Quick_Check=Yes and canonical combining class 0 and none composes with
+ * another, so the Unicode quick check answers Yes; combining marks (U+0300–U+036F) are
+ * outside both ranges. Precomposed Vietnamese therefore needs no normalize() call
+ * (tests/unit/sampling/normalize.test.ts checks this against normalize()).
+ */
+export function isSurelyNfc(c: number): boolean {
+  return c < 0x300 || (c >= 0x1e00 && c <= 0x1eff);
+}
+
+/**
+ * Matches every string that cleanText may change: a space first, last or doubled, or a
+ * code unit other than printable ASCII, U+007F–U+009F and those isSurelyNfc accepts
+ * except the no-break space (so: control characters, every whitespace but the space, and
+ * all that may not be NFC). The expression scans faster than a loop.
+ */
+const MAY_NEED_WORK = /^ | $| {2}|[^ -\u009f\u00a1-\u02ff\u1e00-\u1eff]/;
+
+/**
  * A stored text value: NFC, trimmed, every run of whitespace (spaces, tabs, line breaks,
  * no-break spaces: JavaScript's `\s`) collapsed to one space. Case is kept.
  */
 export function cleanText(s: string): string {
   // One scan decides whether there is any work: this runs on every field of a
-  // million-record frame, and most values are already clean (often plain ASCII, which
-  // is NFC by definition). The slow path is the definition itself.
-  let ascii = true;
+  // million-record frame, and most values are already clean (plain ASCII or precomposed
+  // Vietnamese, which are NFC already: isSurelyNfc). The slow path is the definition itself.
+  if (!MAY_NEED_WORK.test(s)) return s;
+  let composed = true;
   let messy = false;
   const last = s.length - 1;
   for (let i = 0; i <= last && !messy; i++) {
@@ -36,11 +58,11 @@ export function cleanText(s: string): string {
     if (c === 0x20) messy = i === 0 || i === last || s.charCodeAt(i - 1) === 0x20;
     else if (c < 0x20) messy = true;
     else if (c > 0x7e) {
-      ascii = false;
       messy = isWideSpace(c);
+      if (composed && !isSurelyNfc(c)) composed = false;
     }
   }
-  if (!messy) return ascii ? s : s.normalize("NFC");
+  if (!messy) return composed ? s : s.normalize("NFC");
   return s.normalize("NFC").replace(WHITESPACE_RUN, " ").trim();
 }
 
