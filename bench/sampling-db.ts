@@ -1,12 +1,14 @@
 /**
- * `npx tsx --expose-gc bench/sampling-db.ts [records] [strata] [--keep] [--reuse=<url>]`:
+ * `npx tsx --expose-gc bench/sampling-db.ts [records] [strata] [--keep] [--reuse=<url>] [--quick]`:
  * the draw from the database. Fills a bench database with a frame of `records` dossiers in
  * `strata` units (default 1,000,000 in 500, through the real import path, not timed), then
  * times the app's draw (lib/draws/service.ts drawSample: frame read, dedup, allocation,
  * selection, both checksums, strata and selections stored), the lock (forms of the main
  * sample) and the monitor's re-verify. Target: the draw under 5 s. Prints each phase and
- * the peak RSS. `--keep` keeps the filled database (its URL is printed); `--reuse=<url>`
- * times again on a kept one (its draws, strata, selections and forms are removed first).
+ * the peak RSS, and the draw's steps alone, beside lib/sampling's way (the reference) on the
+ * same frame unless `--quick`. `--keep` keeps the filled database (its URL is printed; its
+ * name starts with SIPAS_BENCH_DB_PREFIX, default sipas_bench_draw); `--reuse=<url>` times
+ * again on a kept one (its draws, strata, selections and forms are removed first).
  */
 import { performance } from "node:perf_hooks";
 import { createTestDatabase } from "@/lib/db/test-database";
@@ -16,6 +18,7 @@ const positional = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const RECORDS = Number(positional[0] ?? 1_000_000);
 const STRATA = Number(positional[1] ?? 500);
 const keep = process.argv.includes("--keep");
+const quick = process.argv.includes("--quick");
 const reuse = process.argv.find((a) => a.startsWith("--reuse="))?.slice("--reuse=".length);
 
 /** A kept bench database: the plan back in FRAME with no draw, strata, selections or forms. */
@@ -43,7 +46,7 @@ async function resetKept(url: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const database = reuse ? { url: reuse, drop: async () => {} } : keep ? await createTestDatabase("sipas_bench_draw") : await benchDatabase();
+  const database = reuse ? { url: reuse, drop: async () => {} } : keep ? await createTestDatabase(process.env.SIPAS_BENCH_DB_PREFIX ?? "sipas_bench_draw") : await benchDatabase();
   // lib/db reads DATABASE_URL on first use: everything below talks to the bench database.
   process.env.DATABASE_URL = database.url;
   const { db, disconnectDb } = await import("@/lib/db");
@@ -52,6 +55,8 @@ async function main(): Promise<void> {
   const { validateRow } = await import("@/lib/frames/validate");
   const { loadDrawFrame, frameChecksumOf, frameOrder, anonymisedChecksumOf } = await import("@/lib/draws/draw-frame");
   const { drawSample, lockDraw } = await import("@/lib/draws/service");
+  const { readFrameColumns } = await import("@/lib/draws/frame-columns");
+  const { drawColumns } = await import("@/lib/draws/fast-draw");
   const { verifyStoredDraw } = await import("@/lib/draws/verify");
   const { runDraw } = await import("@/lib/sampling/draw");
   try {
@@ -104,21 +109,27 @@ async function main(): Promise<void> {
     console.log(`draw ${drawSeconds.toFixed(2)} s (target < 5 s): main ${draw.main.toLocaleString("en")}, reserve ${draw.reserve.toLocaleString("en")}; peak RSS ${drawPeak.toFixed(0)} MB`);
     console.log("inside drawSample (wall):");
     for (const line of steps) console.log(line);
-    console.log("the same steps alone (after the draw):");
-    {
+    if (!quick) {
+      console.log("the same steps alone (after the draw):");
       const { withDedicatedConnection } = await import("@/lib/db/dedicated");
-      const frame = await phase("  read the frame (COPY, personal data as bytes)", () =>
-        // In a transaction, as the app reads it: the pool would otherwise close the idle connection after 10 s.
-        withDedicatedConnection((prisma, raw) => prisma.$transaction(() => loadDrawFrame(raw, planId!), { timeout: 600_000 })),
+      // In a transaction, as the app reads it: the pool would otherwise close the idle connection after 10 s.
+      const read = <T>(fn: (raw: import("pg").PoolClient) => Promise<T>) =>
+        withDedicatedConnection((prisma, raw) => prisma.$transaction(() => fn(raw), { timeout: 600_000 }));
+      const rule = () => ({ kind: "yamane" as const, e: "0.05" });
+      const columns = await phase("  read the frame as columns (COPY)", () => read((raw) => readFrameColumns(raw, planId!, "unit")));
+      if (!columns.usable) console.log(`    (columns not usable: ${columns.reason})`);
+      await phase("  drawColumns (dedup, allocation, selection, checksums)", () =>
+        drawColumns(columns, { seed: "bench", ruleFor: rule, reserveShare: "0.2", anonymised: true }),
       );
-      const order = await phase("  sort each stratum by dossier code", () => frameOrder(frame.records, "unit"));
-      await phase("  lib/sampling runDraw (dedup, allocation, selection, checksum)", () =>
+      const frame = await phase("  the reference: read the frame as records (COPY)", () => read((raw) => loadDrawFrame(raw, planId!)));
+      const order = await phase("  the reference: sort each stratum by dossier code", () => frameOrder(frame.records, "unit"));
+      await phase("  the reference: lib/sampling runDraw", () =>
         runDraw({
-          seed: "bench", records: frame.records, strata: "unit", ruleFor: () => ({ kind: "yamane", e: "0.05" }), reserveShare: "0.2",
+          seed: "bench", records: frame.records, strata: "unit", ruleFor: rule, reserveShare: "0.2",
           frameChecksum: (strata) => frameChecksumOf(frame, strata, order),
         }),
       );
-      await phase("  anonymised checksum", () => anonymisedChecksumOf(order));
+      await phase("  the reference: anonymised checksum", () => anonymisedChecksumOf(order));
     }
     global.gc?.();
     await phase("lock (forms for the main sample)", () => lockDraw({ planId: planId!, drawId: draw.drawId }, { id: null, name: "bench" }));

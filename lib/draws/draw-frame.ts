@@ -137,41 +137,58 @@ export const TAIL_CHECK_NFC = 2;
 
 /**
  * Copies bytes [start, end) of a row (a line tail) to `to` at `at`, and tells whether they
- * are already what frameLine makes of them: no escape (backslash), no control character
- * but the TABs between fields, no space at either end of a field or next to another
- * space, none of the wide spaces cleanText collapses (TAIL_DIRTY otherwise), and NFC.
- * Text made only of ASCII, U+0080–U+02FF and U+1E00–U+1EFF (all Vietnamese letters) is
- * NFC: those characters are all NFC_QC=Yes with combining class 0 (TAIL_CLEAN); other
- * text is checked with String#normalize later (TAIL_CHECK_NFC). One pass, in a plain loop:
- * Buffer#copy allocates a view per call, which costs more than copying a short row.
+ * are already what frameLine makes of them (judgeTail).
  */
 export function scanTail(row: Uint8Array, start: number, end: number, to: Uint8Array, at: number): number {
+  to.set(row.subarray(start, end), at);
+  return judgeTail(row, start, end);
+}
+
+/**
+ * What judgeTail does with each byte: 0 nothing (printable ASCII but the backslash, DEL,
+ * UTF-8 continuation bytes, TAB between fields, lead bytes of U+0000–U+02FF but U+00A0's),
+ * 1 a space, 2 dirty (a backslash: an escape, a control character), 3 the lead byte of
+ * U+0080–U+00BF (U+00A0?), 4 any other lead byte (a character to judge).
+ */
+const BYTE_CLASS = (() => {
+  const c = new Uint8Array(256);
+  for (let b = 0; b < 0x20; b++) c[b] = b === TAB ? 0 : 2;
+  c[0x20] = 1;
+  c[BACKSLASH] = 2;
+  c[0xc2] = 3;
+  for (let b = 0xcc; b <= 0xff; b++) c[b] = 4;
+  return c;
+})();
+
+/**
+ * Whether bytes [start, end) (a line tail in COPY text, or the fields of one from a field
+ * start) are already what frameLine makes of them: no escape (backslash), no control
+ * character but the TABs between fields, no space at either end of a field or next to
+ * another space, none of the wide spaces cleanText collapses (TAIL_DIRTY otherwise), and
+ * NFC. Text made only of ASCII, U+0080–U+02FF and U+1E00–U+1EFF (all Vietnamese letters)
+ * is NFC: those characters are all NFC_QC=Yes with combining class 0 (TAIL_CLEAN); other
+ * text is checked with String#normalize later (TAIL_CHECK_NFC). A table sorts the bytes:
+ * the common ones take one comparison.
+ */
+export function judgeTail(row: Uint8Array, start: number, end: number): number {
   let state = TAIL_CLEAN;
-  for (let i = start, j = at; i < end; i++, j++) {
-    const b = row[i]!;
-    to[j] = b;
-    if (b >= 0x21 && b <= 0x7e) {
-      if (b === BACKSLASH) state = TAIL_DIRTY;
-    } else if (b === 0x20) {
-      if (i === start || i === end - 1) state = TAIL_DIRTY;
-      else {
-        const before = row[i - 1];
-        const after = row[i + 1];
-        if (before === 0x20 || before === TAB || after === TAB) state = TAIL_DIRTY;
-      }
-    } else if (b < 0x20) {
-      if (b !== TAB) state = TAIL_DIRTY;
-    } else if (b >= 0xc0) {
-      // A lead byte: judge the character.
+  for (let i = start; i < end; i++) {
+    const c = BYTE_CLASS[row[i]!]!;
+    if (c === 0) continue;
+    if (c === 1) {
+      if (i === start || i === end - 1) return TAIL_DIRTY;
+      const before = row[i - 1];
+      const after = row[i + 1];
+      if (before === 0x20 || before === TAB || after === TAB) return TAIL_DIRTY;
+    } else if (c === 2) return TAIL_DIRTY;
+    else if (c === 3) {
+      if (row[i + 1] === 0xa0) return TAIL_DIRTY; // U+00A0
+    } else {
       const b1 = row[i + 1];
-      if (b <= 0xcb) {
-        if (b === 0xc2 && b1 === 0xa0) state = TAIL_DIRTY; // U+00A0
-      } else if (b === 0xe1 && b1 !== undefined && b1 >= 0xb8 && b1 <= 0xbb) {
-        // U+1E00–U+1EFF
-      } else if (isWideSpaceAt(row, i)) state = TAIL_DIRTY;
-      else if (state === TAIL_CLEAN) state = TAIL_CHECK_NFC;
+      if (row[i] === 0xe1 && b1 !== undefined && b1 >= 0xb8 && b1 <= 0xbb) continue; // U+1E00–U+1EFF
+      if (isWideSpaceAt(row, i)) return TAIL_DIRTY;
+      state = TAIL_CHECK_NFC;
     }
-    // 0x7f and continuation bytes 0x80–0xbf: nothing to judge.
   }
   return state;
 }

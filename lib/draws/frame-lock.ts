@@ -7,7 +7,9 @@ const FRAME_LOCK_CLASS = 580_231;
  * Serialises imports, draws and locks of one plan until the transaction ends: two imports
  * of the same unit, an import during a draw, or a double-clicked draw run one after the
  * other and each sees what the previous one committed. Take it first in the transaction,
- * before the plan row lock, so that every path takes the two in the same order.
+ * before the plan row lock, so that every path takes the two in the same order. The
+ * reference triggers of selections and forms take it too, in place of row locks on the
+ * frame records and selections they refer to (docs/decisions/2026-11-23-selection-references.md).
  */
 export async function lockPlanFrame(tx: Tx, planId: number): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FRAME_LOCK_CLASS}::int, ${planId}::int)`;
@@ -27,6 +29,12 @@ export async function supersedeDraftDraws(tx: Tx, planId: number): Promise<numbe
     await tx.sampleDraw.updateMany({ where: { id: { in: ids } }, data: { status: "SUPERSEDED" } });
   }
   // Strata still holding forms belong to a locked draw and are never touched here.
-  await tx.stratum.deleteMany({ where: { planId, forms: { none: {} }, selections: { none: { draw: { status: "LOCKED" } } } } });
+  await tx.$executeRaw`
+    DELETE FROM "Stratum" st
+     WHERE st."planId" = ${planId}
+       AND NOT EXISTS (SELECT 1 FROM "Form" f WHERE f."stratumId" = st."id")
+       AND NOT EXISTS (
+         SELECT 1 FROM "SampleDraw" d JOIN "Selection" s ON s."drawId" = d."id" AND s."stratumId" = st."id"
+          WHERE d."planId" = ${planId} AND d."status" = 'LOCKED')`;
   return ids.length;
 }

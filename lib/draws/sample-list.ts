@@ -28,8 +28,11 @@ const COLUMNS = [
  * for users who may read personal data; masked otherwise. Every export is audited.
  */
 export async function sampleListStream(user: SessionUser, actor: Actor, draw: { id: number; planId: number }, unitId?: number): Promise<ReadableStream<Uint8Array>> {
+  const drawn = await db().$queryRaw<{ unitId: number }[]>`
+    SELECT DISTINCT st."unitId" FROM "Stratum" st
+     WHERE st."planId" = ${draw.planId} AND EXISTS (SELECT 1 FROM "Selection" s WHERE s."drawId" = ${draw.id} AND s."stratumId" = st."id")`;
   const units = await db().unit.findMany({
-    where: { strata: { some: { planId: draw.planId, selections: { some: { drawId: draw.id } } } }, ...(unitId ? { id: unitId } : {}) },
+    where: { AND: [{ id: { in: drawn.map((d) => d.unitId) } }, ...(unitId ? [{ id: unitId }] : [])] },
     orderBy: { code: "asc" },
     select: { id: true, code: true, name: true },
   });

@@ -1,5 +1,4 @@
 import type pg from "pg";
-import { db, type Tx } from "@/lib/db";
 import { copyFrom, copyText } from "@/lib/db/copy";
 import { withDedicatedConnection } from "@/lib/db/dedicated";
 import { recordAudit, type Actor } from "@/lib/audit/service";
@@ -8,17 +7,16 @@ import { samplingText as t } from "@/lib/i18n/sampling";
 import { requirePlanAllows, transitionPlan } from "@/lib/plans/guard";
 import { ZPlanSettings } from "@/lib/plans/schemas";
 import { createFormsForDraw } from "@/lib/forms/service";
-import { runDraw, type DrawResult } from "@/lib/sampling/draw";
 import { SamplingInputError } from "@/lib/sampling/messages";
 import { normalizeSeed } from "@/lib/sampling/selection";
 import { lockPlanFrame, supersedeDraftDraws } from "./frame-lock";
-import { anonymisedChecksumOf, frameChecksumOf, frameOrder, loadDrawFrame, type DrawRecord } from "./draw-frame";
+import { drawFromDatabase } from "./draw-db";
+import type { FrameDraw } from "./fast-draw";
 import { assertUnitsInPlan, loadPlanUnits, planRuleFor } from "./plan-units";
 import { formatRule } from "./rule-text";
 import { toStoredAllocation } from "./stored";
 
 const DRAW_TIMEOUT_MS = 10 * 60_000;
-const CHUNK = 10_000;
 
 export type DrawOutcome = { drawId: number; main: number; reserve: number; repeated: boolean };
 
@@ -35,9 +33,9 @@ export function phaseClock(log?: PhaseLog): (phase: string) => void {
   };
 }
 
-function sampling<T>(fn: () => T): T {
+async function sampling<T>(fn: () => Promise<T> | T): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (err) {
     if (err instanceof SamplingInputError) throw invalid(err.message);
     throw err;
@@ -56,7 +54,7 @@ export async function drawSample(
   actor: Actor,
   opts: { onPhase?: PhaseLog } = {},
 ): Promise<DrawOutcome> {
-  const seed = sampling(() => normalizeSeed(input.seed));
+  const seed = await sampling(() => normalizeSeed(input.seed));
   const phase = phaseClock(opts.onPhase);
   // Its own connection: the frame is read and the selections written by pg directly (COPY).
   return withDedicatedConnection((prisma, raw) => prisma.$transaction(
@@ -80,24 +78,20 @@ export async function drawSample(
       const settings = ZPlanSettings.parse(plan.settings);
       const units = await loadPlanUnits(tx, plan.id);
       phase("checks");
-      const frame = await loadDrawFrame(raw, plan.id);
-      const records = frame.records;
-      phase("read the frame (COPY)");
-      if (records.length === 0) throw invalid(t.noFrame);
-      assertUnitsInPlan(records.map((r) => r.unitCode), units);
-      const order = frameOrder(records, settings.strata);
-      const result = sampling(() =>
-        runDraw({
-          seed, records, strata: settings.strata, ruleFor: planRuleFor(settings, units), reserveShare: settings.reserveShare,
-          frameChecksum: (strata) => frameChecksumOf(frame, strata, order),
+      const { draw: result } = await sampling(() =>
+        drawFromDatabase(raw, plan.id, {
+          mode: settings.strata, seed, ruleFor: planRuleFor(settings, units), reserveShare: settings.reserveShare, anonymised: true, phase,
+          check: (records, unitCodes) => {
+            if (records === 0) throw invalid(t.noFrame);
+            assertUnitsInPlan(unitCodes, units);
+          },
         }),
       );
-      phase("runDraw (dedup, allocation, selection, frame checksum)");
-      const anonymisedFrameChecksum = anonymisedChecksumOf(order);
-      phase("anonymised checksum");
       await supersedeDraftDraws(tx, plan.id);
       phase("supersede drafts");
-      const allocation = toStoredAllocation(result, { strataMode: settings.strata, reserveShare: settings.reserveShare, anonymisedFrameChecksum });
+      const allocation = toStoredAllocation(result, {
+        strataMode: settings.strata, reserveShare: settings.reserveShare, anonymisedFrameChecksum: result.anonymisedFrameChecksum,
+      });
       const draw = await tx.sampleDraw.create({
         data: {
           planId: plan.id, seed: result.seed, frameChecksum: result.frameChecksum, allocation,
@@ -106,7 +100,7 @@ export async function drawSample(
         select: { id: true },
       });
       phase("store the draw");
-      await storeStrataAndSelections(tx, raw, plan.id, draw.id, result, units, phase);
+      await storeStrataAndSelections(raw, plan.id, draw.id, result, units, phase);
       await recordAudit(tx, {
         actor, action: "sample.draw", entity: "SampleDraw", entityId: draw.id, planId: plan.id,
         after: {
@@ -123,37 +117,45 @@ export async function drawSample(
   )).finally(() => phase("commit"));
 }
 
+/**
+ * The draw's strata (one INSERT) and selections (one COPY, so the reference triggers run
+ * once: migration selection_statement_checks).
+ */
 async function storeStrataAndSelections(
-  tx: Tx,
   raw: pg.ClientBase,
   planId: number,
   drawId: number,
-  result: DrawResult<DrawRecord>,
+  result: FrameDraw,
   units: Awaited<ReturnType<typeof loadPlanUnits>>,
   phase: (label: string) => void,
 ): Promise<void> {
-  const fields = new Map((await tx.field.findMany({ select: { id: true, code: true } })).map((f) => [f.code, f.id]));
+  const fields = new Map((await raw.query<[number, string]>({ text: `SELECT "id", "code" FROM "Field"`, rowMode: "array" })).rows.map(([id, code]) => [code, id]));
   const sizes = new Map(result.allocation.strata.map((a) => [a.code, a]));
-  const strata = await tx.stratum.createManyAndReturn({
-    data: result.strata.map((s) => {
-      const a = sizes.get(s.code)!;
-      return {
-        planId, code: s.code, unitId: units.get(s.unitCode)!.id, fieldId: s.fieldCode === null ? null : (fields.get(s.fieldCode) ?? null),
-        population: a.N, rawCount: s.rawCount, sampleSize: a.n, reserve: a.r, rule: formatRule(a.rule), census: a.census,
-      };
-    }),
-    select: { id: true, code: true },
+  const rows = result.strata.map((s) => {
+    const a = sizes.get(s.code)!;
+    return {
+      code: s.code, unitId: units.get(s.unitCode)!.id, fieldId: s.fieldCode === null ? null : (fields.get(s.fieldCode) ?? null),
+      population: a.N, rawCount: s.rawCount, sampleSize: a.n, reserve: a.r, rule: formatRule(a.rule), census: a.census,
+    };
+  });
+  const inserted = await raw.query<[number, string]>({
+    text: `INSERT INTO "Stratum" ("planId", "code", "unitId", "fieldId", "population", "rawCount", "sampleSize", "reserve", "rule", "census")
+           SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::text[], $10::boolean[])
+           RETURNING "id", "code"`,
+    values: [
+      planId, rows.map((r) => r.code), rows.map((r) => r.unitId), rows.map((r) => r.fieldId), rows.map((r) => r.population), rows.map((r) => r.rawCount),
+      rows.map((r) => r.sampleSize), rows.map((r) => r.reserve), rows.map((r) => r.rule), rows.map((r) => r.census),
+    ],
+    rowMode: "array",
   });
   phase("store strata");
-  const stratumIds = new Map(strata.map((s) => [s.code, s.id]));
-  const sel = result.selections;
-  for (let i = 0; i < sel.length; i += CHUNK) {
-    let data = "";
-    for (const p of sel.slice(i, i + CHUNK)) {
-      data += `${drawId}\t${stratumIds.get(p.stratum)!}\t${p.record.id}\t${p.role === "main" ? "MAIN" : "RESERVE"}\t${p.order}\t${copyText(p.key)}\t${p.inclusionProbability}\n`;
-    }
-    await copyFrom(raw, "Selection", ["drawId", "stratumId", "frameRecordId", "role", "order", "key", "inclusionProbability"], data);
-  }
+  const stratumIds = new Map(inserted.rows.map(([id, code]) => [code, id]));
+  // In the draw's order (ids, the (draw, stratum, role, order) index and, at the lock, the
+  // forms then all follow it).
+  const lines = result.selections.map(
+    (p) => `${drawId}\t${stratumIds.get(p.stratum)!}\t${p.recordId}\t${p.role === "main" ? "MAIN" : "RESERVE"}\t${p.order}\t${copyText(p.key)}\t${p.inclusionProbability}\n`,
+  );
+  if (lines.length > 0) await copyFrom(raw, "Selection", ["drawId", "stratumId", "frameRecordId", "role", "order", "key", "inclusionProbability"], lines.join(""));
   phase("store selections (COPY)");
 }
 
@@ -165,7 +167,8 @@ export type LockOutcome = { drawId: number; forms: number | null; alreadyLocked:
  * twice (a double click) is harmless.
  */
 export async function lockDraw(input: { planId: number; drawId: number }, actor: Actor): Promise<LockOutcome> {
-  return db().$transaction(
+  // Its own connection: the forms are written by COPY (createFormsForDraw).
+  return withDedicatedConnection((prisma, raw) => prisma.$transaction(
     async (tx) => {
       await lockPlanFrame(tx, input.planId);
       const plan = await requirePlanAllows(tx, input.planId, "sampling.lock");
@@ -179,9 +182,9 @@ export async function lockDraw(input: { planId: number; drawId: number }, actor:
         before: { status: "DRAFT" }, after: { status: "LOCKED", seed: draw.seed, frameChecksum: draw.frameChecksum },
       });
       if (plan.state === "FRAME") await transitionPlan(tx, { planId: plan.id, to: "SAMPLED" }, actor);
-      const forms = await createFormsForDraw(tx, draw.id, actor);
+      const forms = await createFormsForDraw(tx, draw.id, actor, raw);
       return { drawId: draw.id, forms: forms.created, alreadyLocked: false };
     },
     { timeout: DRAW_TIMEOUT_MS, maxWait: 60_000 },
-  );
+  ));
 }

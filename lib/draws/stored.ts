@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { DrawResult } from "@/lib/sampling/draw";
 import type { AllocationRule, StratumMode } from "@/lib/sampling/types";
+import type { FrameDraw } from "./fast-draw";
 import { formatRule, parseRule } from "./rule-text";
 
 /**
@@ -43,8 +43,8 @@ export const ZStoredAllocation = z.object({
 export type TStoredAllocation = z.infer<typeof ZStoredAllocation>;
 export type TStoredStratum = TStoredAllocation["strata"][number];
 
-export function toStoredAllocation<T>(
-  result: DrawResult<T>,
+export function toStoredAllocation(
+  result: Pick<FrameDraw, "strata" | "allocation" | "duplicates">,
   meta: { strataMode: StratumMode; reserveShare: string; anonymisedFrameChecksum: string },
 ): TStoredAllocation {
   const byCode = new Map(result.strata.map((s) => [s.code, s]));
@@ -52,7 +52,7 @@ export function toStoredAllocation<T>(
     version: 1,
     ...meta,
     rawCount: result.strata.reduce((s, x) => s + x.rawCount, 0),
-    duplicates: result.duplicates.length,
+    duplicates: result.duplicates,
     strata: result.allocation.strata.map((a) => {
       const s = byCode.get(a.code);
       return {

@@ -1,3 +1,4 @@
+import type pg from "pg";
 import { db } from "@/lib/db";
 import { withDedicatedConnection } from "@/lib/db/dedicated";
 import { recordAudit, type Actor } from "@/lib/audit/service";
@@ -6,10 +7,11 @@ import { invalid, notFound } from "@/lib/errors";
 import { samplingText as t } from "@/lib/i18n/sampling";
 import { assertPlanAllows } from "@/lib/plans/lifecycle";
 import { planScope } from "@/lib/plans/service";
-import { runDraw } from "@/lib/sampling/draw";
+import { copyTo, unescapeCopy } from "@/lib/db/copy";
 import { SamplingInputError } from "@/lib/sampling/messages";
-import { compareDraws, toStoredDraw, type StoredDraw, type VerifyResult } from "@/lib/sampling/verify";
-import { frameChecksumOf, frameOrder, loadDrawFrame } from "./draw-frame";
+import { compareDraws, type StoredDraw, type VerifyResult } from "@/lib/sampling/verify";
+import { drawFromDatabase, type DbDraw } from "./draw-db";
+import type { FrameDraw } from "./fast-draw";
 import { storedRules, ZStoredAllocation } from "./stored";
 
 export type KeyMismatch = {
@@ -30,8 +32,6 @@ export type VerifyOutcome = {
   checkedAt: string;
 };
 
-type StoredSelection = { stratum: string; dossierCode: string; role: "MAIN" | "RESERVE"; order: number; key: string; inclusionProbability: number };
-
 /**
  * Re-runs the plan's locked draw on the stored frame with the stored seed, strata mode,
  * reserve share and per-stratum rules, and compares it with what is stored: checksums,
@@ -50,68 +50,50 @@ export async function verifyStoredDraw(user: SessionUser, actor: Actor, planId: 
   if (!draw) throw notFound(t.noLockedDraw);
   const allocation = ZStoredAllocation.parse(draw.allocation);
 
-  const { frame, selections, strata } = await withDedicatedConnection((prisma, raw) => prisma.$transaction(
+  const rules = storedRules(allocation);
+  const { result, keyMismatches } = await withDedicatedConnection((prisma, raw) => prisma.$transaction(
     async () => {
-      // pg directly on the transaction's connection, rows as arrays: a million frame
-      // records and a few hundred thousand selections.
-      const read = await loadDrawFrame(raw, plan.id);
-      const sel = await raw.query<[string, string, "MAIN" | "RESERVE", number, string, number]>({
-        text: `SELECT st."code", r."dossierCode", s."role"::text, s."order", s."key", s."inclusionProbability"
-                 FROM "Selection" s JOIN "Stratum" st ON st."id" = s."stratumId" JOIN "FrameRecord" r ON r."id" = s."frameRecordId"
-                WHERE s."drawId" = $1`,
-        values: [draw.id],
-        rowMode: "array",
-      });
-      const sizes = await raw.query<[string, number, number, number]>({
-        text: `SELECT "code", "population", "sampleSize", "reserve" FROM "Stratum" WHERE "planId" = $1`,
+      // One snapshot for the frame, the stored selections and strata; pg directly on the
+      // transaction's connection.
+      let rerun: DbDraw;
+      try {
+        rerun = await drawFromDatabase(raw, plan.id, {
+          mode: allocation.strataMode, seed: draw.seed, reserveShare: allocation.reserveShare, anonymised: false,
+          // A stratum the stored draw did not have shows up as a difference whatever its rule.
+          ruleFor: (s) => rules.get(s.code) ?? { kind: "manual", n: 0 },
+        });
+      } catch (err) {
+        if (err instanceof SamplingInputError) throw invalid(err.message);
+        throw err;
+      }
+      const stored = await storedSelections(raw, draw.id);
+      const sizes = await raw.query<[number, string, number, number, number]>({
+        text: `SELECT "id", "code", "population", "sampleSize", "reserve" FROM "Stratum" WHERE "planId" = $1`,
         values: [plan.id],
         rowMode: "array",
       });
-      return {
-        frame: read,
-        selections: sel.rows.map(([stratum, dossierCode, role, order, key, inclusionProbability]): StoredSelection => ({
-          stratum, dossierCode, role, order, key, inclusionProbability,
-        })),
-        strata: sizes.rows.map(([code, population, sampleSize, reserve]) => ({ code, population, sampleSize, reserve })),
-      };
+      const stratumCode = new Map(sizes.rows.map(([id, code]) => [id, code]));
+      const strata = sizes.rows.map(([, code, population, sampleSize, reserve]) => ({ code, N: population, n: sampleSize, r: reserve }));
+      const again = new Map(rerun.draw.selections.map((p) => [p.recordId, p]));
+      if (sameDraw(draw, rerun.draw, strata, stored, stratumCode, again)) return { result: { matches: true } as const, keyMismatches: [] };
+      // Each stored selection's dossier code: from the re-run when it selected that record,
+      // else from the frame (the same snapshot).
+      const unknown = new Set<number>();
+      for (const s of stored) if (!again.has(s.frameRecordId)) unknown.add(s.frameRecordId);
+      const found = rerun.dossiers(unknown);
+      const outside = [...unknown].filter((id) => !found.has(id));
+      if (outside.length > 0) {
+        // Not in this plan's frame (the triggers refuse that since migration selection_statement_checks).
+        const other = await raw.query<[number, string]>({ text: `SELECT "id", "dossierCode" FROM "FrameRecord" WHERE "id" = ANY ($1::int[])`, values: [outside], rowMode: "array" });
+        for (const [id, code] of other.rows) found.set(id, code);
+      }
+      const selections = stored.map((s) => ({
+        ...s, stratum: stratumCode.get(s.stratumId) ?? "", dossierCode: again.get(s.frameRecordId)?.dossierCode ?? found.get(s.frameRecordId) ?? "",
+      }));
+      return compare(draw, rerun.draw, selections, strata);
     },
     { isolationLevel: "RepeatableRead", timeout: 10 * 60_000 },
   ));
-  const records = frame.records;
-
-  const rules = storedRules(allocation);
-  let rerun;
-  try {
-    rerun = runDraw({
-      seed: draw.seed,
-      records,
-      strata: allocation.strataMode,
-      // A stratum the stored draw did not have shows up as a difference whatever its rule.
-      ruleFor: (s) => rules.get(s.code) ?? { kind: "manual", n: 0 },
-      reserveShare: allocation.reserveShare,
-      frameChecksum: (kept) => frameChecksumOf(frame, kept, frameOrder(records, allocation.strataMode)),
-    });
-  } catch (err) {
-    if (err instanceof SamplingInputError) throw invalid(err.message);
-    throw err;
-  }
-  const stored: StoredDraw = {
-    algorithmVersion: draw.algorithmVersion,
-    seed: draw.seed,
-    frameChecksum: draw.frameChecksum,
-    allocationChecksum: draw.allocationChecksum,
-    strata: strata.map((s) => ({ code: s.code, N: s.population, n: s.sampleSize, r: s.reserve })),
-    selections: selections.map((s) => ({ stratum: s.stratum, dossierCode: s.dossierCode, role: s.role === "MAIN" ? "main" : "reserve", order: s.order })),
-  };
-  const result = compareDraws(stored, toStoredDraw(rerun));
-  const again = new Map(rerun.selections.map((p) => [`${p.stratum}|${p.dossierCode}`, p]));
-  const keyMismatches: KeyMismatch[] = [];
-  for (const s of selections) {
-    const p = again.get(`${s.stratum}|${s.dossierCode}`);
-    if (p && (p.key !== s.key || p.inclusionProbability !== s.inclusionProbability)) {
-      keyMismatches.push({ stratum: s.stratum, dossierCode: s.dossierCode, storedKey: s.key, recomputedKey: p.key, storedPi: s.inclusionProbability, recomputedPi: p.inclusionProbability });
-    }
-  }
   const matches = result.matches && keyMismatches.length === 0;
   const checkedAt = new Date();
   await db().$transaction((tx) =>
@@ -126,4 +108,99 @@ export async function verifyStoredDraw(user: SessionUser, actor: Actor, planId: 
     }, checkedAt),
   );
   return { drawId: draw.id, matches, result, keyMismatches, personalDataPurged: plan.personalDataPurgedAt !== null, checkedAt: checkedAt.toISOString() };
+}
+
+const TAB = 0x09;
+
+type StoredSelection = { stratumId: number; frameRecordId: number; role: "MAIN" | "RESERVE"; order: number; key: string; inclusionProbability: number };
+
+/** The draw's stored selections, read by COPY (a few hundred thousand rows, no objects from pg). */
+async function storedSelections(raw: pg.ClientBase, drawId: number): Promise<StoredSelection[]> {
+  if (!Number.isSafeInteger(drawId)) throw new Error(`bad draw id ${drawId}`);
+  const out: StoredSelection[] = [];
+  await copyTo(raw, `SELECT "stratumId", "frameRecordId", "role", "order", "key", "inclusionProbability" FROM "Selection" WHERE "drawId" = ${drawId}`, (row) => {
+    let p = 0;
+    let stratumId = 0;
+    for (let b = row[p]!; b !== TAB; b = row[++p]!) stratumId = stratumId * 10 + b - 48;
+    p++;
+    let frameRecordId = 0;
+    for (let b = row[p]!; b !== TAB; b = row[++p]!) frameRecordId = frameRecordId * 10 + b - 48;
+    const role = row[++p] === 0x4d ? "MAIN" : "RESERVE";
+    p = row.indexOf(TAB, p) + 1;
+    let order = 0;
+    for (let b = row[p]!; b !== TAB; b = row[++p]!) order = order * 10 + b - 48;
+    const keyEnd = row.indexOf(TAB, ++p);
+    const key = unescapeCopy(row.toString("latin1", p, keyEnd));
+    out.push({ stratumId, frameRecordId, role, order, key, inclusionProbability: Number(row.toString("latin1", keyEnd + 1, row.length - 1)) });
+  });
+  return out;
+}
+
+/**
+ * Whether the stored draw is exactly the re-run, checked without building lib/sampling's
+ * comparison: same checksums, seed and version, same strata sizes, and every stored
+ * selection the re-run's selection of the same frame record, in the same stratum, with the
+ * same role, order, key and π (as many of them: frame records are unique in a draw). When
+ * this does not hold, compare() says exactly what differs.
+ */
+function sameDraw(
+  draw: { algorithmVersion: string; seed: string; frameChecksum: string; allocationChecksum: string },
+  rerun: FrameDraw,
+  strata: StoredDraw["strata"],
+  stored: readonly StoredSelection[],
+  stratumCode: ReadonlyMap<number, string>,
+  again: ReadonlyMap<number, FrameDraw["selections"][number]>,
+): boolean {
+  if (draw.algorithmVersion !== rerun.algorithmVersion || draw.seed !== rerun.seed) return false;
+  if (draw.frameChecksum !== rerun.frameChecksum || draw.allocationChecksum !== rerun.allocationChecksum) return false;
+  if (strata.length !== rerun.allocation.strata.length || stored.length !== rerun.selections.length) return false;
+  const sizes = new Map(strata.map((s) => [s.code, s]));
+  for (const a of rerun.allocation.strata) {
+    const s = sizes.get(a.code);
+    if (!s || s.N !== a.N || s.n !== a.n || s.r !== a.r) return false;
+  }
+  for (const s of stored) {
+    const p = again.get(s.frameRecordId);
+    if (!p || p.stratum !== stratumCode.get(s.stratumId) || p.role !== (s.role === "MAIN" ? "main" : "reserve") || p.order !== s.order) return false;
+    if (p.key !== s.key || p.inclusionProbability !== s.inclusionProbability) return false;
+  }
+  return true;
+}
+
+/**
+ * lib/sampling's comparison of the stored draw with the re-run (checksums, sizes, every
+ * selection's role and order), and every stored key and π against the re-run's.
+ */
+function compare(
+  draw: { algorithmVersion: string; seed: string; frameChecksum: string; allocationChecksum: string },
+  rerun: FrameDraw,
+  selections: (StoredSelection & { stratum: string; dossierCode: string })[],
+  strata: StoredDraw["strata"],
+): { result: VerifyResult; keyMismatches: KeyMismatch[] } {
+  const stored: StoredDraw = {
+    algorithmVersion: draw.algorithmVersion,
+    seed: draw.seed,
+    frameChecksum: draw.frameChecksum,
+    allocationChecksum: draw.allocationChecksum,
+    strata,
+    selections: selections.map((s) => ({ stratum: s.stratum, dossierCode: s.dossierCode, role: s.role === "MAIN" ? "main" : "reserve", order: s.order })),
+  };
+  const recomputed: StoredDraw = {
+    algorithmVersion: rerun.algorithmVersion,
+    seed: rerun.seed,
+    frameChecksum: rerun.frameChecksum,
+    allocationChecksum: rerun.allocationChecksum,
+    strata: rerun.allocation.strata.map(({ code, N, n, r }) => ({ code, N, n, r })),
+    selections: rerun.selections.map(({ stratum, dossierCode, role, order }) => ({ stratum, dossierCode, role, order })),
+  };
+  const result = compareDraws(stored, recomputed);
+  const again = new Map(rerun.selections.map((p) => [`${p.stratum}|${p.dossierCode}`, p]));
+  const keyMismatches: KeyMismatch[] = [];
+  for (const s of selections) {
+    const p = again.get(`${s.stratum}|${s.dossierCode}`);
+    if (p && (p.key !== s.key || p.inclusionProbability !== s.inclusionProbability)) {
+      keyMismatches.push({ stratum: s.stratum, dossierCode: s.dossierCode, storedKey: s.key, recomputedKey: p.key, storedPi: s.inclusionProbability, recomputedPi: p.inclusionProbability });
+    }
+  }
+  return { result, keyMismatches };
 }

@@ -38,10 +38,17 @@ export async function addressListStream(planId: number, filter: TAddressFilter, 
     where: { planId, state: { in: filter.states }, ...(filter.unitId ? { unitId: filter.unitId } : {}), ...(filter.batchId ? { batchId: filter.batchId } : {}) },
     orderBy: [{ unit: { code: "asc" } }, { sequence: "asc" }],
     select: {
-      code: true, state: true, unit: { select: { name: true } }, batch: { select: { code: true } }, selection: { select: { frameRecordId: true } },
+      code: true, state: true, unit: { select: { name: true } }, batch: { select: { code: true } }, selectionId: true,
     },
   });
-  const recordIds = forms.flatMap((f) => (f.selection ? [f.selection.frameRecordId] : []));
+  // Each form's person: its selection's frame record (not Prisma relations).
+  const selectionIds = forms.flatMap((f) => (f.selectionId === null ? [] : [f.selectionId]));
+  const recordOf = new Map(
+    (await db().$queryRaw<{ id: number; frameRecordId: number }[]>`SELECT "id", "frameRecordId" FROM "Selection" WHERE "id" = ANY(${selectionIds}::int[])`).map((s) => [
+      s.id, s.frameRecordId,
+    ]),
+  );
+  const recordIds = [...recordOf.values()];
   const personal = new Map(
     (await db().$queryRaw<{ recordId: number; fullName: string; address: string | null; phone: string | null }[]>`
       SELECT "id" AS "recordId", coalesce("fullName", '') AS "fullName", "address", "phone" FROM "FrameRecord" WHERE "id" = ANY(${recordIds}::int[])`)
@@ -60,7 +67,8 @@ export async function addressListStream(planId: number, filter: TAddressFilter, 
   void (async () => {
     let n = 0;
     for (const f of forms) {
-      const p = f.selection ? personal.get(f.selection.frameRecordId) : undefined;
+      const record = f.selectionId === null ? undefined : recordOf.get(f.selectionId);
+      const p = record === undefined ? undefined : personal.get(record);
       sheet
         .addRow({
           n: ++n,

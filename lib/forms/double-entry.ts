@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * Which forms are entered twice, blind (issue 5, "Double entry"). Pure and seeded by the
@@ -15,8 +15,14 @@ import { createHash } from "node:crypto";
 const PURPOSE = "double-entry";
 
 export function doubleEntryScore(seed: string, key: string): number {
-  const digest = createHash("sha256").update(`${seed}|${PURPOSE}|${key}`, "utf8").digest();
-  return digest.readUIntBE(0, 6) / 2 ** 48;
+  return score48(seed, key) / 2 ** 48;
+}
+
+/** The first 48 bits of the digest as an integer (exact in a double). One-shot hash: a lock scores 100,000s of keys. */
+function score48(seed: string, key: string): number {
+  const d = hash("sha256", `${seed}|${PURPOSE}|${key}`, "binary");
+  const low = ((d.charCodeAt(2) << 24) | (d.charCodeAt(3) << 16) | (d.charCodeAt(4) << 8) | d.charCodeAt(5)) >>> 0;
+  return d.charCodeAt(0) * 2 ** 40 + d.charCodeAt(1) * 2 ** 32 + low;
 }
 
 function assertShare(share: number): void {
@@ -29,10 +35,15 @@ function assertShare(share: number): void {
 export function pickDoubleEntry(seed: string, keys: readonly string[], share: number): Set<string> {
   assertShare(share);
   const count = Math.round(share * keys.length);
-  const scored = keys.map((key) => ({ key, score: doubleEntryScore(seed, key) }));
+  const scores = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) scores[i] = score48(seed, keys[i]!);
+  const order = new Int32Array(keys.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
   // Ties would need a SHA-256 prefix collision; the key breaks them anyway, so the order is total.
-  scored.sort((a, b) => a.score - b.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return new Set(scored.slice(0, count).map((s) => s.key));
+  order.sort((a, b) => scores[a]! - scores[b]! || (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  const chosen = new Set<string>();
+  for (let i = 0; i < count; i++) chosen.add(keys[order[i]!]!);
+  return chosen;
 }
 
 /** For one form created after the draw (a replacement). */

@@ -53,10 +53,15 @@ export async function findForms(planId: number, f: TFormFilter) {
         id: true, code: true, state: true, mode: true, version: true, doubleEntry: true, duplicateReturn: true, updatedAt: true,
         unit: { select: { name: true } }, batch: { select: { code: true } },
         replacesForm: { select: { code: true } }, replacedBy: { select: { code: true } },
-        selection: { select: { role: true, order: true } },
+        selectionId: true,
       },
     }),
   ]);
+  // The reserve order of replacement forms (a form's selection is not a Prisma relation).
+  const selectionIds = rows.flatMap((r) => (r.selectionId === null ? [] : [r.selectionId]));
+  const selections = new Map(
+    (selectionIds.length > 0 ? await db().selection.findMany({ where: { id: { in: selectionIds } }, select: { id: true, role: true, order: true } }) : []).map((s) => [s.id, s]),
+  );
   return {
     total,
     page,
@@ -75,7 +80,7 @@ export async function findForms(planId: number, f: TFormFilter) {
       batch: r.batch?.code ?? null,
       replaces: r.replacesForm ? formatFormCode(r.replacesForm.code) : null,
       replacedBy: r.replacedBy ? formatFormCode(r.replacedBy.code) : null,
-      reserveOrder: r.selection?.role === "RESERVE" ? r.selection.order : null,
+      reserveOrder: ((s) => (s?.role === "RESERVE" ? s.order : null))(r.selectionId === null ? undefined : selections.get(r.selectionId)),
     })),
   };
 }

@@ -1,6 +1,9 @@
+import type pg from "pg";
 import { db, type Tx } from "@/lib/db";
+import { copyFrom } from "@/lib/db/copy";
 import { recordAudit, type Actor } from "@/lib/audit/service";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
+import { lockPlanFrame } from "@/lib/draws/frame-lock";
 import { ZPlanSettings } from "@/lib/plans/schemas";
 import { assertPlanAllows } from "@/lib/plans/lifecycle";
 import { formsText as t } from "@/lib/i18n/forms";
@@ -52,8 +55,10 @@ export type TCreatedForms = { created: number; doubleEntry: number; spoiled: num
  * Called by the sampling service inside the transaction that locks the draw; calling it
  * again creates nothing twice. Forms left from an earlier draw of the plan that never left
  * the office (CREATED, PRINTED) are marked SPOILED; if any was already sent, it refuses.
+ * `raw`, the transaction's own pg connection (lib/db/dedicated.ts), reads the selections
+ * and writes the forms by COPY: a draw has 100,000s of them.
  */
-export async function createFormsForDraw(tx: Tx, drawId: number, actor: Actor): Promise<TCreatedForms> {
+export async function createFormsForDraw(tx: Tx, drawId: number, actor: Actor, raw?: pg.ClientBase): Promise<TCreatedForms> {
   const draw = await tx.sampleDraw.findUnique({
     where: { id: drawId },
     select: { id: true, planId: true, seed: true, plan: { select: { settings: true } } },
@@ -61,10 +66,12 @@ export async function createFormsForDraw(tx: Tx, drawId: number, actor: Actor): 
   if (!draw) throw notFound(t.drawNotFound);
   await lockPlanNumbering(tx, draw.planId);
 
-  const stale = await tx.form.findMany({
-    where: { planId: draw.planId, OR: [{ selectionId: null }, { selection: { drawId: { not: drawId } } }], state: { notIn: ["SPOILED", "REPLACED"] } },
-    select: { id: true },
-  });
+  // Forms of the plan from an earlier draw (or from none) that are still in use.
+  const stale = await tx.$queryRaw<{ id: number }[]>`
+    SELECT f."id" FROM "Form" f
+     WHERE f."planId" = ${draw.planId} AND f."state" NOT IN ('SPOILED', 'REPLACED')
+       AND (f."selectionId" IS NULL OR NOT EXISTS (SELECT 1 FROM "Selection" s WHERE s."id" = f."selectionId" AND s."drawId" = ${drawId}))
+     ORDER BY f."id"`;
   let spoiled = 0;
   for (const { id } of stale) {
     const form = await lockFormById(tx, id);
@@ -74,34 +81,42 @@ export async function createFormsForDraw(tx: Tx, drawId: number, actor: Actor): 
     spoiled++;
   }
 
-  const selections = await tx.selection.findMany({
-    where: { drawId, role: "MAIN", form: null },
-    select: { id: true, key: true, stratumId: true, stratum: { select: { code: true, unitId: true } }, order: true },
-  });
-  selections.sort((a, b) => (a.stratum.code < b.stratum.code ? -1 : a.stratum.code > b.stratum.code ? 1 : a.order - b.order));
-  const chosen = pickDoubleEntry(draw.seed, selections.map((s) => s.key), doubleEntryShare(draw.plan.settings));
+  // The MAIN selections without a form, in the draw's order: stratum code (code-unit
+  // order, as lib/sampling sorts), then order within the stratum.
+  const sql = `SELECT s."id", s."key", s."stratumId", st."code", st."unitId", s."order"
+                 FROM "Selection" s JOIN "Stratum" st ON st."id" = s."stratumId"
+                WHERE s."drawId" = $1 AND s."role" = 'MAIN' AND NOT EXISTS (SELECT 1 FROM "Form" f WHERE f."selectionId" = s."id")`;
+  type Row = [id: number, key: string, stratumId: number, code: string, unitId: number, order: number];
+  const rows: Row[] = raw
+    ? (await raw.query<Row>({ text: sql, values: [drawId], rowMode: "array" })).rows
+    : (await tx.$queryRawUnsafe<{ id: number; key: string; stratumId: number; code: string; unitId: number; order: number }[]>(sql, drawId)).map((r) => [r.id, r.key, r.stratumId, r.code, r.unitId, r.order]);
+  const codes = [...new Set(rows.map((r) => r[3]))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rank = new Map(codes.map((c, i) => [c, i]));
+  const ranks = Int32Array.from(rows, (r) => rank.get(r[3])!);
+  const byDrawOrder = Int32Array.from(rows, (_, i) => i).sort((a, b) => ranks[a]! - ranks[b]! || rows[a]![5] - rows[b]![5]);
+  const selections = Array.from(byDrawOrder, (i) => rows[i]!);
+  const chosen = pickDoubleEntry(draw.seed, selections.map((s) => s[1]), doubleEntryShare(draw.plan.settings));
   const last = await nextSequences(tx, draw.planId);
-  const data = selections.map((s) => {
-    const seq = (last.get(s.stratum.unitId) ?? 0) + 1;
-    last.set(s.stratum.unitId, seq);
-    return {
-      planId: draw.planId,
-      unitId: s.stratum.unitId,
-      stratumId: s.stratumId,
-      selectionId: s.id,
-      code: codeFor(draw.planId, s.stratum.unitId, seq),
-      sequence: seq,
-      doubleEntry: chosen.has(s.key),
-    };
+  const data = selections.map(([id, key, stratumId, , unitId]) => {
+    const seq = (last.get(unitId) ?? 0) + 1;
+    last.set(unitId, seq);
+    return { planId: draw.planId, unitId, stratumId, selectionId: id, code: codeFor(draw.planId, unitId, seq), sequence: seq, doubleEntry: chosen.has(key) };
   });
-  for (let i = 0; i < data.length; i += 5000) {
-    const part = data.slice(i, i + 5000);
-    // One INSERT … SELECT FROM unnest per chunk: Prisma's createMany took seconds per chunk
-    // (about 10 s for the 15,000 forms of the 2024 demo plan).
-    await tx.$executeRaw`
-      INSERT INTO "Form" ("planId", "unitId", "stratumId", "selectionId", "code", "sequence", "doubleEntry", "updatedAt")
-      SELECT *, now() FROM unnest(${part.map((d) => d.planId)}::int[], ${part.map((d) => d.unitId)}::int[], ${part.map((d) => d.stratumId)}::int[],
-        ${part.map((d) => d.selectionId)}::int[], ${part.map((d) => d.code)}::text[], ${part.map((d) => d.sequence)}::int[], ${part.map((d) => d.doubleEntry)}::boolean[])`;
+  if (raw) {
+    // One COPY (lib/db/copy.ts), updatedAt as the INSERT below would set it.
+    const [[now]] = (await raw.query<[string]>({ text: `SELECT now()::timestamp(3)::text`, rowMode: "array" })).rows as [[string]];
+    const lines = data.map((d) => `${d.planId}\t${d.unitId}\t${d.stratumId}\t${d.selectionId}\t${d.code}\t${d.sequence}\t${d.doubleEntry ? "t" : "f"}\t${now}\n`);
+    if (lines.length > 0) await copyFrom(raw, "Form", ["planId", "unitId", "stratumId", "selectionId", "code", "sequence", "doubleEntry", "updatedAt"], lines.join(""));
+  } else {
+    for (let i = 0; i < data.length; i += 5000) {
+      const part = data.slice(i, i + 5000);
+      // One INSERT … SELECT FROM unnest per chunk: Prisma's createMany took seconds per chunk
+      // (about 10 s for the 15,000 forms of the 2024 demo plan).
+      await tx.$executeRaw`
+        INSERT INTO "Form" ("planId", "unitId", "stratumId", "selectionId", "code", "sequence", "doubleEntry", "updatedAt")
+        SELECT *, now() FROM unnest(${part.map((d) => d.planId)}::int[], ${part.map((d) => d.unitId)}::int[], ${part.map((d) => d.stratumId)}::int[],
+          ${part.map((d) => d.selectionId)}::int[], ${part.map((d) => d.code)}::text[], ${part.map((d) => d.sequence)}::int[], ${part.map((d) => d.doubleEntry)}::boolean[])`;
+    }
   }
   const doubleEntry = data.filter((d) => d.doubleEntry).length;
   if (data.length > 0 || spoiled > 0) {
@@ -141,17 +156,20 @@ export async function replaceForm(tx: Tx, formId: number, actor: Actor, expected
  */
 export async function createReplacement(tx: Tx, form: TLockedForm, settings: unknown, actor: Actor): Promise<TReplacement> {
   const display = formatFormCode(form.code);
+  // The frame lock first, as the lock of a draw takes it: the new form's selection is checked
+  // under it (migration form_statement_checks), before the numbering lock.
+  await lockPlanFrame(tx, form.planId);
   await lockPlanNumbering(tx, form.planId);
   const origin = form.selectionId ? await tx.selection.findUnique({ where: { id: form.selectionId }, select: { drawId: true } }) : null;
   const draw = origin
     ? await tx.sampleDraw.findUniqueOrThrow({ where: { id: origin.drawId }, select: { id: true, seed: true } })
     : await tx.sampleDraw.findFirst({ where: { planId: form.planId, status: "LOCKED" }, orderBy: { id: "desc" }, select: { id: true, seed: true } });
   if (!draw) throw conflict(t.noDraw);
-  const reserve = await tx.selection.findFirst({
-    where: { drawId: draw.id, stratumId: form.stratumId, role: "RESERVE", usedAt: null, form: null },
-    orderBy: { order: "asc" },
-    select: { id: true, key: true, order: true },
-  });
+  const [reserve] = await tx.$queryRaw<{ id: number; key: string; order: number }[]>`
+    SELECT s."id", s."key", s."order" FROM "Selection" s
+     WHERE s."drawId" = ${draw.id} AND s."stratumId" = ${form.stratumId} AND s."role" = 'RESERVE' AND s."usedAt" IS NULL
+       AND NOT EXISTS (SELECT 1 FROM "Form" f WHERE f."selectionId" = s."id")
+     ORDER BY s."order" LIMIT 1`;
   if (!reserve) throw conflict(t.reserveExhausted(display));
 
   const seq = ((await nextSequences(tx, form.planId, form.unitId)).get(form.unitId) ?? 0) + 1;

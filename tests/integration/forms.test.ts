@@ -19,6 +19,13 @@ import { useCleanDatabase } from "./helpers";
 useCleanDatabase();
 const actor = { id: null, name: "kiểm thử" };
 
+/** Forms with their selection (a form's selection is not a Prisma relation). */
+async function withSelections<F extends { selectionId: number | null }>(forms: F[]) {
+  const ids = forms.flatMap((f) => (f.selectionId === null ? [] : [f.selectionId]));
+  const byId = new Map((await db().selection.findMany({ where: { id: { in: ids } } })).map((s) => [s.id, s]));
+  return forms.map((f) => ({ ...f, selection: f.selectionId === null ? null : (byId.get(f.selectionId) ?? null) }));
+}
+
 async function planWithForms(opts: Parameters<typeof makeFormsPlan>[0] = {}) {
   const p = await makeFormsPlan(opts);
   await db().$transaction((tx) => createFormsForDraw(tx, p.drawId, actor));
@@ -37,7 +44,7 @@ describe("forms of a locked draw", () => {
     const p = await makeFormsPlan({ units: 3, main: 10, reserve: 3, doubleEntryShare: 0.2 });
     const first = await db().$transaction((tx) => createFormsForDraw(tx, p.drawId, actor));
     expect(first).toEqual({ created: 30, doubleEntry: 6, spoiled: 0 });
-    const forms = await db().form.findMany({ where: { planId: p.planId }, include: { selection: true } });
+    const forms = await withSelections(await db().form.findMany({ where: { planId: p.planId } }));
     expect(forms).toHaveLength(30);
     for (const f of forms) {
       expect(f.state).toBe("CREATED");
@@ -75,7 +82,8 @@ describe("forms of a locked draw", () => {
     const r = await db().$transaction((tx) => createFormsForDraw(tx, draw2.id, actor));
     expect(r).toMatchObject({ created: 2, spoiled: 4 });
     // New forms continue the unit's numbering: codes are never reused.
-    expect((await db().form.findMany({ where: { selection: { drawId: draw2.id } } })).map((f) => f.sequence).sort()).toEqual([5, 6]);
+    const ofDraw2 = (await db().selection.findMany({ where: { drawId: draw2.id }, select: { id: true } })).map((x) => x.id);
+    expect((await db().form.findMany({ where: { selectionId: { in: ofDraw2 } } })).map((f) => f.sequence).sort()).toEqual([5, 6]);
   });
 });
 
@@ -144,9 +152,9 @@ describe("replacement from the reserve", () => {
     const r1 = await db().$transaction((tx) => replaceForm(tx, f1!.id, actor));
     const r2 = await db().$transaction((tx) => replaceForm(tx, f2!.id, actor));
     expect([r1.reserveOrder, r2.reserveOrder]).toEqual([1, 2]);
-    const created = await db().form.findUniqueOrThrow({ where: { id: r1.newFormId }, include: { selection: true } });
-    expect(created).toMatchObject({ state: "CREATED", unitId: unitA, replacesFormId: f1!.id, sequence: 4 });
-    expect(created.selection).toMatchObject({ role: "RESERVE", order: 1 });
+    const [created] = await withSelections([await db().form.findUniqueOrThrow({ where: { id: r1.newFormId } })]);
+    expect(created!).toMatchObject({ state: "CREATED", unitId: unitA, replacesFormId: f1!.id, sequence: 4 });
+    expect(created!.selection).toMatchObject({ role: "RESERVE", order: 1 });
     expect((await db().form.findUniqueOrThrow({ where: { id: f1!.id } })).state).toBe("REPLACED");
     const none = await refusal(db().$transaction((tx) => replaceForm(tx, f3!.id, actor)));
     expect(none.message).toContain("Đã hết người dự phòng");

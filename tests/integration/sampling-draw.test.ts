@@ -10,6 +10,10 @@ import { findSelections } from "@/lib/draws/queries";
 import { drawSample, lockDraw } from "@/lib/draws/service";
 import { verifyStoredDraw } from "@/lib/draws/verify";
 import { loadFrame } from "@/lib/draws/load-frame";
+import { drawFromDatabase } from "@/lib/draws/draw-db";
+import { withDedicatedConnection } from "@/lib/db/dedicated";
+import { pickDoubleEntry } from "@/lib/forms/double-entry";
+import { encodeFormCode } from "@/lib/forms/form-code";
 import { anonymisedChecksum } from "@/lib/frames/anonymised";
 import { runDraw } from "@/lib/sampling/draw";
 import { importFrameFile } from "@/lib/frames/import-file";
@@ -28,14 +32,18 @@ const collect = async (lines: AsyncIterable<string> | Iterable<string>) => {
   return `${out.join("\n")}\n`;
 };
 
-/** A plan with a clean frame of 3 units: S01 400 rows (some repeated people), S02 90, X01 3 (a census under quota 5). */
-async function framedPlan() {
+/**
+ * A plan with a clean frame of 3 units: S01 400 rows (some repeated people), S02 90, X01 3
+ * (a census under quota 5). `shuffle`: the rows in another order than their dossier codes.
+ */
+async function framedPlan(opts: { shuffle?: boolean } = {}) {
   const plan = await makeFramePlan();
   const admin = await makeUser("ADMIN");
-  const rows = [...unitRows("S01", 400), ...unitRows("S02", 90), ...unitRows("X01", 3)];
+  let rows = [...unitRows("S01", 400), ...unitRows("S02", 90), ...unitRows("X01", 3)];
   // Rows 2 and 3 of S01 are the same person as row 1 (same phone), with later dates.
   rows[1] = { ...rows[1], phone: rows[0]!.phone, date: "20/03/2025" };
   rows[2] = { ...rows[2], phone: rows[0]!.phone, date: "19/03/2025" };
+  if (opts.shuffle) rows = rows.map((r, i) => ({ r, k: (i * 7919) % 493 })).sort((a, b) => a.k - b.k).map((x) => x.r);
   const csv = frameCsv(rows);
   const path = tmp.path(`frame-${plan.planId}.csv`);
   writeFileSync(path, csv);
@@ -51,9 +59,11 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
 }
 
 async function storedSelections(drawId: number) {
-  return (await db().selection.findMany({ where: { drawId }, include: { frameRecord: true, stratum: true } }))
-    .map((s) => `${s.stratum.code}|${s.frameRecord.dossierCode}|${s.role}|${s.order}|${s.key}|${s.inclusionProbability}`)
-    .sort();
+  const rows = await db().$queryRaw<{ code: string; dossierCode: string; role: string; order: number; key: string; pi: number }[]>`
+    SELECT st."code", r."dossierCode", s."role"::text AS "role", s."order", s."key", s."inclusionProbability" AS "pi"
+      FROM "Selection" s JOIN "Stratum" st ON st."id" = s."stratumId" JOIN "FrameRecord" r ON r."id" = s."frameRecordId"
+     WHERE s."drawId" = ${drawId}`;
+  return rows.map((s) => `${s.code}|${s.dossierCode}|${s.role}|${s.order}|${s.key}|${s.pi}`).sort();
 }
 
 describe("sampling from the stored frame", () => {
@@ -158,11 +168,14 @@ describe("sampling from the stored frame", () => {
 
     // Swap a selected S02 person for one who was not drawn.
     const stratum = await db().stratum.findFirstOrThrow({ where: { planId: p.planId, code: "S02" } });
-    const chosen = await db().selection.findFirstOrThrow({ where: { drawId: d.drawId, stratumId: stratum.id, role: "MAIN", order: 3 }, include: { frameRecord: true } });
-    const notChosen = await db().frameRecord.findFirstOrThrow({ where: { planId: p.planId, unitId: stratum.unitId, selections: { none: {} } } });
+    const chosen = await db().selection.findFirstOrThrow({ where: { drawId: d.drawId, stratumId: stratum.id, role: "MAIN", order: 3 } });
+    const chosenRecord = await db().frameRecord.findUniqueOrThrow({ where: { id: chosen.frameRecordId } });
+    const selected = (await db().selection.findMany({ where: { drawId: d.drawId }, select: { frameRecordId: true } })).map((x) => x.frameRecordId);
+    const notChosen = await db().frameRecord.findFirstOrThrow({ where: { planId: p.planId, unitId: stratum.unitId, id: { notIn: selected } } });
     await db().selection.update({ where: { id: chosen.id }, data: { frameRecordId: notChosen.id } });
     // Change the address of someone selected in S01.
-    const s01 = await db().selection.findFirstOrThrow({ where: { drawId: d.drawId, stratum: { code: "S01" } } });
+    const s01Stratum = await db().stratum.findFirstOrThrow({ where: { planId: p.planId, code: "S01" } });
+    const s01 = await db().selection.findFirstOrThrow({ where: { drawId: d.drawId, stratumId: s01Stratum.id } });
     await db().$executeRaw`UPDATE "FrameRecord" SET "address" = 'Địa chỉ khác' WHERE "id" = ${s01.frameRecordId}`;
     const v = await verifyStoredDraw(monitor, actorOf(monitor), p.planId);
     expect(v.matches).toBe(false);
@@ -173,7 +186,7 @@ describe("sampling from the stored frame", () => {
     expect(v.result.strata).toEqual([
       {
         stratum: "S02", sizes: [], reordered: [],
-        missing: [{ dossierCode: chosen.frameRecord.dossierCode, role: "main", order: 3 }],
+        missing: [{ dossierCode: chosenRecord.dossierCode, role: "main", order: 3 }],
         extra: [{ dossierCode: notChosen.dossierCode, role: "main", order: 3 }],
       },
     ]);
@@ -192,5 +205,56 @@ describe("sampling from the stored frame", () => {
     expect(masked[0]!.phone).toMatch(/^09\*{6}\d\d$/);
     expect(masked[0]!.address).toBe("***, phường Hải Châu");
     expect(masked.map((m) => m.dossierCode)).toEqual(full.map((f) => f.dossierCode));
+  });
+  it("draws from columns a frame as imported, in any order, with dirty personal data too; lib/sampling's way otherwise; the same draw", async () => {
+    for (const [shuffle, dirty] of [[false, false], [true, false], [true, true]] as const) {
+      const p = await framedPlan({ shuffle });
+      if (dirty) {
+        const records = await db().frameRecord.findMany({ where: { planId: p.planId }, orderBy: { id: "asc" }, select: { id: true } });
+        const odd = ["  hai  dấu cách ", "Nguye\u0302\u0303n NFD", "tab\there", "gạch \\ ngược", "nbsp\u00a0x", "line\nbreak", "漢字 テスト", "Ω ohm \u2126"];
+        for (const [i, value] of odd.entries()) {
+          await db().$executeRawUnsafe(`UPDATE "FrameRecord" SET "fullName" = $1, "address" = $2, "procedure" = $3 WHERE "id" = $4`, value, i % 2 ? null : value, `  ${value}`, records[i * 11]!.id);
+        }
+      }
+      const input = { mode: "unit" as const, seed: "cột", reserveShare: "0.2", anonymised: true, ruleFor: () => ({ kind: "quota" as const, q: 40 }) };
+      const read = () => withDedicatedConnection((prisma, raw) => prisma.$transaction(() => drawFromDatabase(raw, p.planId, input)));
+      const columns = await read();
+      expect(columns.way).toBe("columns");
+      const frame = await loadFrame(db(), p.planId, { personal: true });
+      const want = runDraw({ ...input, strata: "unit", records: frame });
+      expect(columns.draw.frameChecksum).toBe(want.frameChecksum);
+      expect(columns.draw.allocationChecksum).toBe(want.allocationChecksum);
+      expect(columns.draw.anonymisedFrameChecksum).toBe(anonymisedChecksum(frame, "unit"));
+      expect(columns.draw.selections).toEqual(want.selections.map((x) => ({
+        stratum: x.stratum, dossierCode: x.dossierCode, role: x.role, order: x.order, key: x.key, inclusionProbability: x.inclusionProbability, recordId: x.record.id,
+      })));
+      expect(columns.draw.duplicates).toBe(want.duplicates.length);
+      // A dossier code the import would never store sends the draw to lib/sampling's way: the same draw.
+      await db().$executeRawUnsafe(`UPDATE "FrameRecord" SET "dossierCode" = "dossierCode" || ' x' WHERE "id" = $1`, frame[5]!.id);
+      const records = await read();
+      expect(records.way).toBe("records");
+      const again = runDraw({ ...input, strata: "unit", records: await loadFrame(db(), p.planId, { personal: true }) });
+      expect([records.draw.frameChecksum, records.draw.selections.length]).toEqual([again.frameChecksum, again.selections.length]);
+    }
+  }, 120_000);
+
+  it("locking writes the forms by COPY as the rule says: draw order, numbers per unit, the seeded double-entry choice", async () => {
+    const p = await framedPlan();
+    const d = await drawSample({ planId: p.planId, seed: "phiếu", expectedLatestDrawId: 0 }, actorOf(p.admin));
+    await lockDraw({ planId: p.planId, drawId: d.drawId }, actorOf(p.admin));
+    const main = await db().$queryRaw<{ id: number; key: string; code: string; unitId: number; order: number }[]>`
+      SELECT s."id", s."key", st."code", st."unitId", s."order" FROM "Selection" s JOIN "Stratum" st ON st."id" = s."stratumId"
+       WHERE s."drawId" = ${d.drawId} AND s."role" = 'MAIN'`;
+    main.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.order - b.order));
+    const chosen = pickDoubleEntry("phiếu", main.map((s) => s.key), 0.1);
+    const seq = new Map<number, number>();
+    const want = main.map((s) => {
+      const n = (seq.get(s.unitId) ?? 0) + 1;
+      seq.set(s.unitId, n);
+      return { selectionId: s.id, unitId: s.unitId, sequence: n, code: encodeFormCode({ plan: p.planId, unit: s.unitId, seq: n }), doubleEntry: chosen.has(s.key), state: "CREATED" };
+    });
+    const forms = await db().form.findMany({ where: { planId: p.planId }, orderBy: { id: "asc" }, select: { selectionId: true, unitId: true, sequence: true, code: true, doubleEntry: true, state: true, createdAt: true, updatedAt: true } });
+    expect(forms.map(({ createdAt: _c, updatedAt: _u, ...f }) => f)).toEqual(want);
+    expect(forms.every((f) => f.updatedAt.getTime() === f.createdAt.getTime())).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { doubleEntryScore, isDoubleEntryReplacement, pickDoubleEntry } from "@/lib/forms/double-entry";
@@ -44,5 +45,22 @@ describe("double-entry choice", () => {
     const below = scores.filter((x) => x < 0.25).length / scores.length;
     expect(below).toBeGreaterThan(0.22);
     expect(below).toBeLessThan(0.28);
+  });
+
+  it("scores and chooses as the first version did (createHash, readUIntBE, a sort of objects)", () => {
+    const score = (seed: string, key: string) => createHash("sha256").update(`${seed}|double-entry|${key}`, "utf8").digest().readUIntBE(0, 6) / 2 ** 48;
+    const pick = (seed: string, ks: readonly string[], share: number) => {
+      const scored = ks.map((key) => ({ key, score: score(seed, key) }));
+      scored.sort((a, b) => a.score - b.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      return new Set(scored.slice(0, Math.round(share * ks.length)).map((x) => x.key));
+    };
+    fc.assert(
+      fc.property(fc.string(), fc.array(fc.string(), { maxLength: 80 }), fc.double({ min: 0, max: 1, noNaN: true }), (seed, ks, share) => {
+        for (const k of ks) expect(doubleEntryScore(seed, k)).toBe(score(seed, k));
+        expect(pickDoubleEntry(seed, ks, share)).toEqual(pick(seed, ks, share));
+      }),
+    );
+    // Lone surrogates are encoded alike.
+    expect(doubleEntryScore("\ud800", "k\udfff")).toBe(score("\ud800", "k\udfff"));
   });
 });
