@@ -3,6 +3,9 @@
  * clear(): COPY chunks of the frame import (lib/frames/import-writer.ts) and the shared
  * strings of an .xlsx (lib/frames/xlsx-shared-strings.ts).
  */
+type Utf8Slice = { utf8Slice(start: number, end: number): string };
+const hasUtf8Slice = typeof (Buffer.prototype as unknown as Partial<Utf8Slice>).utf8Slice === "function";
+
 export class Utf8Buffer {
   private buf: Buffer;
   length = 0;
@@ -43,6 +46,16 @@ export class Utf8Buffer {
     }
   }
 
+  /** Bytes it holds without growing. */
+  get capacity(): number {
+    return this.buf.length;
+  }
+
+  /** Drops the bytes from `length` on (they may be read first through bytes()). */
+  truncate(length: number): void {
+    this.length = Math.min(this.length, length);
+  }
+
   /** The bytes so far (a view: valid until the next append or clear). */
   bytes(): Buffer {
     return this.buf.subarray(0, this.length);
@@ -50,7 +63,8 @@ export class Utf8Buffer {
 
   /** The text between two byte offsets that append() returned. */
   text(start: number, end: number): string {
-    return this.buf.toString("utf8", start, end);
+    // Buffer's own decoder, without toString's handling of its arguments (a call per cell).
+    return hasUtf8Slice ? (this.buf as unknown as Utf8Slice).utf8Slice(start, end) : this.buf.toString("utf8", start, end);
   }
 
   clear(): void {

@@ -3,6 +3,9 @@ import type pg from "pg";
 /** The parts of pg's connection a COPY FROM STDIN talks to (pg's Submittable protocol). */
 type CopyConnection = { query: (text: string) => void; sendCopyFromChunk: (chunk: Buffer) => void; endCopyFrom: () => void };
 
+/** Bytes per CopyData message. */
+const COPY_PIECE = 64 * 1024;
+
 /**
  * `COPY … FROM STDIN` with pg's own client (pg-copy-streams is not a dependency): a query
  * object pg drives through its protocol hooks. The data is one buffer of COPY text format
@@ -26,7 +29,10 @@ class CopyFrom {
     connection.query(this.text);
   }
   handleCopyInResponse(connection: CopyConnection): void {
-    connection.sendCopyFromChunk(this.data);
+    // pg copies each piece into a message buffer of its own size: pieces of 64 KB keep
+    // those below glibc's mmap threshold (a freed mmap'ed block of a few MB raises the
+    // threshold, after which the process keeps freed memory instead of returning it).
+    for (let at = 0; at < this.data.length; at += COPY_PIECE) connection.sendCopyFromChunk(this.data.subarray(at, at + COPY_PIECE));
     connection.endCopyFrom();
   }
   handleCommandComplete(msg: { text: string }): void {

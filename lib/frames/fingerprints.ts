@@ -7,26 +7,50 @@
  * rows), so whatever must be exact is confirmed on the real values (lib/frames/import-writer.ts).
  */
 
+/** Shards of a FingerprintSet, chosen by the top bits of the high half. */
+const SHARD_BITS = 9;
+
 /**
- * An open-addressing set of 64-bit values (two uint32 halves side by side, so that a probe
- * touches one cache line), growing at half full.
+ * A set of 64-bit values (two uint32 halves): 512 open-addressing tables chosen by the top
+ * bits, each growing at half full. A million values take 16 MB, in tables of at most
+ * 64 KB: growing one never copies or frees a large block. (One table of a million slots
+ * frees its old 8 MB self as it grows; once glibc has freed an mmap'ed block that large it
+ * serves every smaller request from its heap, which does not shrink: the import process
+ * kept tens of MB more.)
  */
 export class FingerprintSet {
-  private slots: Uint32Array;
-  private mask: number;
+  private readonly shards: Shard[] = [];
   size = 0;
 
   constructor(capacity = 1 << 16) {
-    let n = 16;
+    const each = Math.ceil(capacity / (1 << SHARD_BITS));
+    for (let i = 0; i < 1 << SHARD_BITS; i++) this.shards.push(new Shard(each));
+  }
+
+  /** Adds the value; true if it was there already. */
+  add(hi: number, lo: number): boolean {
+    hi >>>= 0;
+    const seen = this.shards[hi >>> (32 - SHARD_BITS)]!.add(hi, lo >>> 0);
+    if (!seen) this.size++;
+    return seen;
+  }
+}
+
+/** One open-addressing table (the halves side by side, so that a probe touches one cache line). */
+class Shard {
+  private slots: Uint32Array;
+  private mask: number;
+  private size = 0;
+
+  constructor(capacity: number) {
+    let n = 8;
     while (n < capacity * 2) n *= 2;
     this.slots = new Uint32Array(n * 2);
     this.mask = n - 1;
   }
 
-  /** Adds the value; true if it was there already. (0, 0) is reserved: it is stored as (0, 1). */
+  /** (0, 0) is reserved: it is stored as (0, 1). */
   add(hi: number, lo: number): boolean {
-    hi >>>= 0;
-    lo >>>= 0;
     if (hi === 0 && lo === 0) lo = 1;
     const slots = this.slots;
     let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;

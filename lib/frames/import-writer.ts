@@ -26,6 +26,14 @@ export type Conflict = { row: number; dossierCode: string; firstRow: number; fir
 
 /** Rows per COPY: large enough to amortise the round trips, small enough to stay light. */
 const CHUNK = 10_000;
+/**
+ * Bytes per COPY at most (a chunk is written once it holds this much, even with fewer
+ * rows): ten thousand typical rows are about 2.3 MB. The chunk's buffer is made this size
+ * (plus room for one long row) and never grows; a buffer that doubles frees its old self,
+ * and a freed block of a few MB makes glibc keep freed memory instead of returning it.
+ */
+const CHUNK_BYTES = 3 << 20;
+const CHUNK_CAPACITY = CHUNK_BYTES + (256 << 10);
 
 
 const KIND = { individual: "INDIVIDUAL", organisation: "ORGANISATION" } as const;
@@ -39,7 +47,7 @@ const COLUMNS = ["id", "planId", "importId", "unitId", "fieldId", "dossierCode",
  * Two chunks exist, one filling while the other is written, and are reused.
  */
 class Chunk {
-  readonly records = new Utf8Buffer();
+  readonly records = new Utf8Buffer(CHUNK_CAPACITY);
   rows = 0;
 
   reset(): void {
@@ -157,7 +165,7 @@ export class FrameWriter {
         `${t(record.name)}\t${t(record.address)}\t${t(record.phone)}\n`,
     );
     c.rows++;
-    return c.rows === CHUNK;
+    return c.rows === CHUNK || c.records.length >= CHUNK_BYTES;
   }
 
   private candidate(unitId: number, dossierCode: string): void {

@@ -5,6 +5,7 @@ import { FrameFileError, frameMessages as m } from "./messages";
 import { readCsvRows } from "./read-csv";
 import { DEFAULT_READ_OPTIONS, type ReadOptions, type ReadReport } from "./read-options";
 import { readXlsxRows } from "./read-xlsx";
+import { avoidPretenuring } from "./v8-heap";
 
 export type FrameFile = {
   /** The first non-empty row, as text. */
@@ -42,6 +43,7 @@ const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
  * whole cannot be read.
  */
 export async function openFrameFile(path: string, options: Partial<ReadOptions> = {}): Promise<FrameFile> {
+  avoidPretenuring();
   const opts: ReadOptions = { ...DEFAULT_READ_OPTIONS, ...options };
   const file = basename(path);
   const ext = extname(path).toLowerCase();

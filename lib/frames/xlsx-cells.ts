@@ -221,35 +221,26 @@ function findText(data: Buffer, from: number, limit: number): number {
 }
 
 /** What scanText found about the text it scanned up to the next `<`. */
-type Scan = { end: number; ascii: boolean; markup: boolean; units: number };
-const scan: Scan = { end: 0, ascii: true, markup: false, units: 0 };
+type Scan = { end: number; ascii: boolean; markup: boolean };
+const scan: Scan = { end: 0, ascii: true, markup: false };
 
 /**
  * Scans data[from, limit) up to the first `<` (scan.end, or -1 when there is none),
- * noting whether it is all ASCII, whether it has & or _ (xmlText may change it), and its
- * length in UTF-16 code units.
+ * noting whether it is all ASCII and whether it has & or _ (xmlText may change it).
  */
 function scanText(data: Buffer, from: number, limit: number): void {
   let ascii = true;
   let markup = false;
-  let units = 0;
   let i = from;
   for (; i < limit; i++) {
     const b = data[i]!;
     if (b === LT) break;
-    if (b < 0x80) {
-      units++;
-      if (b === AMPERSAND || b === UNDERSCORE) markup = true;
-    } else {
-      ascii = false;
-      // UTF-8: a lead byte starts a character; a 4-byte one, a surrogate pair.
-      if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
-    }
+    if (b >= 0x80) ascii = false;
+    else if (b === AMPERSAND || b === UNDERSCORE) markup = true;
   }
   scan.end = i < limit ? i : -1;
   scan.ascii = ascii;
   scan.markup = markup;
-  scan.units = units;
 }
 
 /** Whether data[at, limit) begins with `literal` (ASCII). */
@@ -480,6 +471,6 @@ export function pushPlainSharedString(data: Buffer, start: number, end: number, 
   const to = scan.end;
   if (to !== end - 4 || !spells(data, to, "</t>", end)) return false;
   if (scan.markup) shared.push(xmlText(decode(data, from, to, scan.ascii)));
-  else shared.pushBytes(data, from, to, scan.units);
+  else shared.pushBytes(data, from, to);
   return true;
 }

@@ -29,7 +29,7 @@ async function viaRows(path: string): Promise<RawRow[]> {
 }
 
 describe("frame files read in batches", () => {
-  it("a large CSV: the batches hold the rows one at a time gives, several hundred at once", async () => {
+  it("a large CSV: the batches hold the rows one at a time gives, a hundred and more at once", async () => {
     const path = tmp.path("many.csv");
     writeText(path, `${HEADERS.join(",")}\n${Array.from({ length: 20_000 }, (_, i) => csvRow(i)).join("\r\n")}\n\n${csvRow(99_999)}`);
     const { header, rows, sizes } = await viaBatches(path);
@@ -38,7 +38,7 @@ describe("frame files read in batches", () => {
     expect(rows).toHaveLength(20_001);
     expect(rows.at(-1)).toEqual({ row: 20_003, cells: ROW.map((c) => (c === "HS001" ? "HS99999" : c)) });
     expect(sizes.length).toBeGreaterThan(1);
-    expect(Math.max(...sizes)).toBeGreaterThan(500);
+    expect(Math.max(...sizes)).toBeGreaterThan(100);
   });
 
   it("an .xlsx: the same rows either way", async () => {

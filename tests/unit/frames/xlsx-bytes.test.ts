@@ -93,6 +93,7 @@ describe("plain rows read from bytes", () => {
     expect(plain).toBeGreaterThan(150);
   }, 60_000);
 
+
   it("row numbers: r first, in digits; anything else is left to attr()", () => {
     const at = (attrs: string) => plainRowNumber(Buffer.from(attrs), 0, Buffer.byteLength(attrs));
     expect(at(' r="12" spans="1:9"')).toBe(12);
@@ -123,7 +124,7 @@ describe("shared strings", () => {
           const shared = new SharedStrings(segmentBytes);
           for (const s of strings) {
             const bytes = Buffer.from(s);
-            if (!LONE_SURROGATE.test(s)) shared.pushBytes(bytes, 0, bytes.length, s.length);
+            if (!LONE_SURROGATE.test(s)) shared.pushBytes(bytes, 0, bytes.length);
             else shared.push(s);
           }
           const asUtf8 = (s: string) => Buffer.from(s).toString();
@@ -139,6 +140,22 @@ describe("shared strings", () => {
       { numRuns: 300 },
     );
   }, 60_000);
+
+  it("holds a table many segments long in segments that never grow", () => {
+    const shared = new SharedStrings(65_536);
+    let bytes = 0;
+    const strings: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const s = `Số ${i} đường ${i % 97}, phường Đông Hòa ${"x".repeat(i % 40)}`;
+      strings.push(s);
+      bytes += Buffer.byteLength(s);
+      shared.push(s);
+    }
+    // Every segment keeps its 64 KB; at most one block (64 strings) of each is left unused.
+    expect(shared.heldBytes % 65_536).toBe(0);
+    expect(shared.heldBytes).toBeLessThan(bytes * 1.1);
+    strings.forEach((s, i) => expect(shared.get(i)).toBe(s));
+  });
 
   it("a plain <si> body goes in as its bytes; entities and other bodies are left to runText", () => {
     const shared = new SharedStrings();
