@@ -5,9 +5,9 @@ import { FingerprintSet, personFingerprint, stringFingerprint, type Halves } fro
 describe("FingerprintSet", () => {
   it("behaves as a set of 64-bit values, through growth", () => {
     // High halves in one shard (many repeats) and spread over all shards.
-    const hi = fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 63 }).map((k) => (k * 0x04000000 + 7) >>> 0));
+    const highHalf = fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 63 }).map((k) => (k * 0x04000000 + 7) >>> 0));
     fc.assert(
-      fc.property(fc.array(fc.tuple(hi, fc.integer({ min: 0, max: 40 })), { maxLength: 2000 }), (pairs) => {
+      fc.property(fc.array(fc.tuple(highHalf, fc.integer({ min: 0, max: 40 })), { maxLength: 2000 }), (pairs) => {
         const set = new FingerprintSet(4);
         const ref = new Set<string>();
         for (const [hi, lo] of pairs) {
