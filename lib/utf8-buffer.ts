@@ -3,8 +3,16 @@
  * clear(): COPY chunks of the frame import (lib/frames/import-writer.ts) and the shared
  * strings of an .xlsx (lib/frames/xlsx-shared-strings.ts).
  */
-type Utf8Slice = { utf8Slice(start: number, end: number): string };
-const hasUtf8Slice = typeof (Buffer.prototype as unknown as Partial<Utf8Slice>).utf8Slice === "function";
+/** Buffer's own decoders, without toString's handling of its arguments (a call per cell). */
+type Decoders = { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
+const hasDecoders = typeof (Buffer.prototype as unknown as Partial<Decoders>).latin1Slice === "function";
+
+/** The text of data[start, end), valid UTF-8 (`ascii`: all of it below 0x80). */
+export function decodeBytes(data: Buffer, start: number, end: number, ascii: boolean): string {
+  if (!hasDecoders) return data.toString(ascii ? "latin1" : "utf8", start, end);
+  const d = data as unknown as Decoders;
+  return ascii ? d.latin1Slice(start, end) : d.utf8Slice(start, end);
+}
 
 export class Utf8Buffer {
   private buf: Buffer;
@@ -63,8 +71,7 @@ export class Utf8Buffer {
 
   /** The text between two byte offsets that append() returned. */
   text(start: number, end: number): string {
-    // Buffer's own decoder, without toString's handling of its arguments (a call per cell).
-    return hasUtf8Slice ? (this.buf as unknown as Utf8Slice).utf8Slice(start, end) : this.buf.toString("utf8", start, end);
+    return decodeBytes(this.buf, start, end, false);
   }
 
   clear(): void {

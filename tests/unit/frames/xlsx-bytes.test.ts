@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { isBlank, type Cell } from "@/lib/frames/cell";
-import { generalRowCells, PlainRows, plainRowCells, plainRowNumber, pushPlainSharedString, TextCache, type SheetContext } from "@/lib/frames/xlsx-cells";
+import { generalRowCells, PlainRows, plainRowCells, plainRowNumber, pushPlainSharedString, type SheetContext } from "@/lib/frames/xlsx-cells";
+import { TextCache } from "@/lib/frames/xlsx-text-cache";
 import { ElementScanner, elementBatches, type Element } from "@/lib/frames/xlsx-elements";
 import { SharedStrings } from "@/lib/frames/xlsx-shared-strings";
 import { runText, xmlText } from "@/lib/frames/xlsx-xml";
