@@ -39,6 +39,28 @@ const rowsOf = (p: Awaited<ReturnType<typeof planWithDraw>>, n: number): Row[] =
 
 const fkViolation = expect.objectContaining({ message: expect.stringMatching(/23503|does not exist|foreign|plan/i) });
 
+/** Two connections of their own, for a race between a delete and an insert. */
+async function withTwoClients(fn: (deleter: pg.Client, inserter: pg.Client) => Promise<void>): Promise<void> {
+  const url = process.env.DATABASE_URL!;
+  const deleter = new pg.Client({ connectionString: url });
+  const inserter = new pg.Client({ connectionString: url });
+  await deleter.connect();
+  await inserter.connect();
+  try {
+    await fn(deleter, inserter);
+  } finally {
+    await deleter.end();
+    await inserter.end();
+  }
+}
+
+/** Whether `p` has settled yet, asked later. */
+function settled(p: Promise<unknown>): () => boolean {
+  let done = false;
+  void p.then(() => (done = true), () => (done = true));
+  return () => done;
+}
+
 describe("selection references (checked per statement)", () => {
   it("accepts selections whose draw, stratum and frame record exist in one plan", async () => {
     const p = await planWithDraw();
@@ -116,17 +138,7 @@ describe("selection references (checked per statement)", () => {
   it("a selection and a concurrent delete of its frame record never leave a selection without its record", async () => {
     // Frame records are not locked one by one: the plan's frame lock (pg_advisory_xact_lock(580231, plan))
     // is taken by the check and by the delete, whichever comes second waits for the first.
-    const url = process.env.DATABASE_URL!;
-    const deleter = new pg.Client({ connectionString: url });
-    const inserter = new pg.Client({ connectionString: url });
-    await deleter.connect();
-    await inserter.connect();
-    try {
-      const settled = (p: Promise<unknown>) => {
-        let done = false;
-        void p.then(() => (done = true), () => (done = true));
-        return () => done;
-      };
+    await withTwoClients(async (deleter, inserter) => {
       const insertSql = `INSERT INTO "Selection" ("drawId", "stratumId", "frameRecordId", "role", "order", "key", "inclusionProbability") VALUES ($1, $2, $3, 'MAIN', $4, 'k', 0.5)`;
 
       // 1. The delete first: the insert waits, then finds the record gone.
@@ -155,10 +167,7 @@ describe("selection references (checked per statement)", () => {
       await del;
       await deleter.query("COMMIT");
       expect(await db().selection.count({ where: { drawId: b.drawId } })).toBe(0);
-    } finally {
-      await deleter.end();
-      await inserter.end();
-    }
+    });
   });
 });
 
@@ -220,17 +229,7 @@ describe("form references to strata and selections (checked per statement)", () 
   });
 
   it("a form and a concurrent delete of its selection never leave the form pointing at nothing", async () => {
-    const url = process.env.DATABASE_URL!;
-    const deleter = new pg.Client({ connectionString: url });
-    const inserter = new pg.Client({ connectionString: url });
-    await deleter.connect();
-    await inserter.connect();
-    try {
-      const settled = (p: Promise<unknown>) => {
-        let done = false;
-        void p.then(() => (done = true), () => (done = true));
-        return () => done;
-      };
+    await withTwoClients(async (deleter, inserter) => {
       const insertSql = `INSERT INTO "Form" ("planId", "unitId", "stratumId", "selectionId", "code", "sequence", "updatedAt") VALUES ($1, $2, $3, $4, $5, 1, now())`;
       // 1. The delete first: the insert waits, then finds the selection gone.
       const a = await planWithSelections();
@@ -257,9 +256,6 @@ describe("form references to strata and selections (checked per statement)", () 
       await del;
       await deleter.query("COMMIT");
       expect((await db().form.findUniqueOrThrow({ where: { code: "C2" } })).selectionId).toBeNull();
-    } finally {
-      await deleter.end();
-      await inserter.end();
-    }
+    });
   });
 });
