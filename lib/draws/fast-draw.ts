@@ -1,9 +1,9 @@
-import { createHash, hash, type Hash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { allocate, type AllocationResult } from "@/lib/sampling/allocation";
 import { ALGORITHM_VERSION, allocationChecksum } from "@/lib/sampling/checksum";
 import type { StratumInfo } from "@/lib/sampling/draw";
 import { compareCodeUnits } from "@/lib/sampling/normalize";
-import { firstByKey, normalizeSeed } from "@/lib/sampling/selection";
+import { normalizeSeed, pickStratum } from "@/lib/sampling/selection";
 import type { AllocationRule, SelectionRole } from "@/lib/sampling/types";
 import { STAGE, type FrameColumns, type StratumColumns } from "./frame-columns";
 
@@ -98,23 +98,10 @@ export function drawColumns(frame: FrameColumns, input: ColumnsDrawInput): Frame
   prepared.forEach(({ s, kept }, i) => {
     const a = allocation.strata[i];
     if (!a || a.code !== s.code) throw new Error("drawColumns: allocation out of line with strata");
-    const N = kept.length;
-    const { n, r } = a;
-    if (n + r > N || n < 0 || r < 0) throw new Error(`selectStratum: n=${n}, r=${r} with N=${N}`);
-    if (n + r === 0) return;
-    const prefix = `${seed}|${s.code}|`;
-    // As selectStratum: digests as "binary" strings, sorted by firstByKey, hex only when selected.
-    const keys = new Array<string>(N);
-    for (let j = 0; j < N; j++) keys[j] = hash("sha256", prefix + s.dossier[kept[j]!]!, "binary");
-    const first = firstByKey(keys, n + r);
-    const pi = n / N;
-    for (let j = 0; j < n + r; j++) {
-      const x = first[j]!;
-      const k = kept[x]!;
-      const main = j < n;
+    for (const p of pickStratum(seed, s.code, kept.length, (j) => s.dossier[kept[j]!]!, a.n, a.r)) {
+      const k = kept[p.index]!;
       selections.push({
-        stratum: s.code, dossierCode: s.dossier[k]!, role: main ? "main" : "reserve", order: main ? j + 1 : j - n + 1,
-        key: Buffer.from(keys[x]!, "latin1").toString("hex"), inclusionProbability: pi, recordId: s.id[k]!,
+        stratum: s.code, dossierCode: s.dossier[k]!, role: p.role, order: p.order, key: p.key, inclusionProbability: p.inclusionProbability, recordId: s.id[k]!,
       });
     }
   });

@@ -101,7 +101,6 @@ const LAST_CHUNK = 256 << 10;
 const ARENA = 1 << 30;
 
 type Stratum = {
-  index: number;
   code: string;
   unitCode: string;
   fieldCode: string | null;
@@ -183,7 +182,7 @@ export function frameReader(
     }
     if (!isValidCode(unitCode)) refuse(`unit code ${unitCode}`);
     const s: Stratum = {
-      index: all.length, code, unitCode, fieldCode,
+      code, unitCode, fieldCode,
       frameHead: Buffer.from(`${cleanText(code)}\t${cleanText(unitCode)}\t`, "utf8"),
       anonHead: Buffer.from(`${code}\t`, "utf8"),
       frameAt: 0, frameEnd: 0, frameChunk: FIRST_CHUNK, anonAt: 0, anonEnd: 0, anonChunk: FIRST_CHUNK, count: 0, meta: new Float64Array(META * 16),

@@ -9,7 +9,7 @@ import { assertPlanAllows } from "@/lib/plans/lifecycle";
 import { planScope } from "@/lib/plans/service";
 import { copyTo, unescapeCopy } from "@/lib/db/copy";
 import { SamplingInputError } from "@/lib/sampling/messages";
-import { compareDraws, type StoredDraw, type VerifyResult } from "@/lib/sampling/verify";
+import { compareDraws, toStoredDraw, type StoredDraw, type VerifyResult } from "@/lib/sampling/verify";
 import { drawFromDatabase, type DbDraw } from "./draw-db";
 import type { FrameDraw } from "./fast-draw";
 import { storedRules, ZStoredAllocation } from "./stored";
@@ -185,15 +185,7 @@ function compare(
     strata,
     selections: selections.map((s) => ({ stratum: s.stratum, dossierCode: s.dossierCode, role: s.role === "MAIN" ? "main" : "reserve", order: s.order })),
   };
-  const recomputed: StoredDraw = {
-    algorithmVersion: rerun.algorithmVersion,
-    seed: rerun.seed,
-    frameChecksum: rerun.frameChecksum,
-    allocationChecksum: rerun.allocationChecksum,
-    strata: rerun.allocation.strata.map(({ code, N, n, r }) => ({ code, N, n, r })),
-    selections: rerun.selections.map(({ stratum, dossierCode, role, order }) => ({ stratum, dossierCode, role, order })),
-  };
-  const result = compareDraws(stored, recomputed);
+  const result = compareDraws(stored, toStoredDraw(rerun));
   const again = new Map(rerun.selections.map((p) => [`${p.stratum}|${p.dossierCode}`, p]));
   const keyMismatches: KeyMismatch[] = [];
   for (const s of selections) {

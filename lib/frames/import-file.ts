@@ -69,7 +69,6 @@ export async function importFrameFile(input: FileImportInput): Promise<FileImpor
   }
   const header = (key: ColumnKey) => columns[key]?.header ?? COLUMN_BY_KEY.get(key)?.header ?? key;
   const log = new ProblemLog(input.reportPath);
-  const rowsOf = file.rows;
   try {
     const outcome = await commitFrame({
       planId: input.planId,
@@ -100,7 +99,7 @@ export async function importFrameFile(input: FileImportInput): Promise<FileImpor
     return { status: "rejected", problemCount: log.count, problems: shown, notices, report };
   } catch (err) {
     await log.close();
-    await rowsOf.return(undefined);
+    await file.rows.return(undefined);
     if (err instanceof FrameFileError) return { status: "failed", error: err.message };
     throw err;
   }

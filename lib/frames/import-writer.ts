@@ -135,6 +135,11 @@ export class FrameWriter {
     private readonly scope: WriteScope,
   ) {}
 
+  /** An appending batch into a plan that has records of earlier imports: it shares their units. */
+  private get appendsToFrame(): boolean {
+    return this.scope.kind === "append" && this.earlier.length > 0;
+  }
+
   async start(): Promise<void> {
     this.ids = await this.idBlocks.take();
     const others = await this.tx.frameImport.findMany({ where: { planId: this.ctx.planId, id: { not: this.importId } }, select: { id: true } });
@@ -230,7 +235,7 @@ export class FrameWriter {
    * file that repeats one code a million times is reported whole without being held in memory.
    */
   async conflicts(onConflicts: (batch: Conflict[]) => void): Promise<void> {
-    const append = this.scope.kind === "append" && this.earlier.length > 0;
+    const append = this.appendsToFrame;
     if (!append && !this.tooManyCandidates && this.candidates.size === 0) return;
     const raw = this.raw;
     const params: unknown[] = [this.ctx.planId, this.importId];
@@ -277,7 +282,7 @@ export class FrameWriter {
    * is then counted whole.
    */
   async duplicates(): Promise<number> {
-    const append = this.scope.kind === "append" && this.earlier.length > 0;
+    const append = this.appendsToFrame;
     if (!append && this.earlier.length === 0) return this.repeatedPeople;
     await this.raw.query("SET LOCAL work_mem = '128MB'");
     const where = append ? `"planId" = $1` : `"importId" = ANY($1::int[])`;

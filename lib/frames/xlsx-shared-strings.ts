@@ -16,7 +16,7 @@ const PAGE = 1 << PAGE_BITS;
  * glibc has freed an mmap'ed block of a few MB it serves every smaller request from its
  * heap, which does not shrink: the process kept 90 MB more after a large import.)
  */
-export class PagedUint32 {
+class PagedUint32 {
   private readonly pages: Uint32Array[] = [];
 
   get(i: number): number {

@@ -44,12 +44,41 @@ export type SelectedPerson<T> = {
   record: T;
 };
 
+/** One person a stratum's draw picks: their index among the stratum's dossier codes, and how. */
+export type Pick = { index: number; role: "main" | "reserve"; order: number; key: string; inclusionProbability: number };
+
 /**
- * Draws one stratum: keys for every (deduplicated) person, sorted ascending; the first
- * n_h are main, the next r_h reserve, in order. Depends only on the seed, the stratum
- * code and this stratum's dossier codes, never on input order or on other strata.
- * Dossier codes must be unique within the stratum (the draw checks this).
+ * Draws one stratum of N people given by their dossier codes (`codeAt(i)`, i < N): keys for
+ * every one, sorted ascending; the first n are main, the next r reserve, in order. Depends
+ * only on the seed, the stratum code and the stratum's dossier codes, never on their order
+ * or on other strata. Dossier codes must be unique within the stratum (the draw checks this).
  */
+export function pickStratum(seed: string, stratum: string, N: number, codeAt: (i: number) => string, n: number, r: number): Pick[] {
+  if (n + r > N || n < 0 || r < 0) throw new Error(`selectStratum: n=${n}, r=${r} with N=${N}`);
+  if (n + r === 0) return [];
+  const prefix = `${seed}|${stratum}|`;
+  // Digests as "binary" (latin1) strings, one character per byte: they sort exactly like
+  // their hex form, at half the size; only the selected ones are turned into hex.
+  const keys = new Array<string>(N);
+  for (let i = 0; i < N; i++) keys[i] = hash("sha256", prefix + codeAt(i), "binary");
+  const order = firstByKey(keys, n + r);
+  const pi = n / N;
+  const out: Pick[] = [];
+  for (let j = 0; j < n + r; j++) {
+    const index = order[j] as number;
+    const main = j < n;
+    out.push({
+      index,
+      role: main ? "main" : "reserve",
+      order: main ? j + 1 : j - n + 1,
+      key: Buffer.from(keys[index] as string, "latin1").toString("hex"),
+      inclusionProbability: pi,
+    });
+  }
+  return out;
+}
+
+/** pickStratum over records: each pick with its record. */
 export function selectStratum<T extends { dossierCode: string }>(
   seed: string,
   stratum: string,
@@ -57,32 +86,10 @@ export function selectStratum<T extends { dossierCode: string }>(
   n: number,
   r: number,
 ): SelectedPerson<T>[] {
-  const N = records.length;
-  if (n + r > N || n < 0 || r < 0) throw new Error(`selectStratum: n=${n}, r=${r} with N=${N}`);
-  if (n + r === 0) return [];
-  const prefix = `${seed}|${stratum}|`;
-  // Digests as "binary" (latin1) strings, one character per byte: they sort exactly like
-  // their hex form, at half the size; only the selected ones are turned into hex.
-  const keys = new Array<string>(N);
-  for (let i = 0; i < N; i++) keys[i] = hash("sha256", prefix + (records[i] as T).dossierCode, "binary");
-  const order = firstByKey(keys, n + r);
-  const pi = n / N;
-  const out: SelectedPerson<T>[] = [];
-  for (let j = 0; j < n + r; j++) {
-    const i = order[j] as number;
-    const record = records[i] as T;
-    const main = j < n;
-    out.push({
-      stratum,
-      dossierCode: record.dossierCode,
-      role: main ? "main" : "reserve",
-      order: main ? j + 1 : j - n + 1,
-      key: Buffer.from(keys[i] as string, "latin1").toString("hex"),
-      inclusionProbability: pi,
-      record,
-    });
-  }
-  return out;
+  return pickStratum(seed, stratum, records.length, (i) => (records[i] as T).dossierCode, n, r).map(({ index, ...pick }) => {
+    const record = records[index] as T;
+    return { stratum, dossierCode: record.dossierCode, ...pick, record };
+  });
 }
 
 /** Indexes per stratum that fit beside a 32-bit key prefix in a double's 53 bits. */

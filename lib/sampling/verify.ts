@@ -39,8 +39,13 @@ export type VerifyResult =
       strata: StratumDifference[];
     };
 
+/** What of a draw result is stored: a DrawResult, or the database draw's result. */
+export type DrawOutcome = Pick<DrawResult<unknown>, "algorithmVersion" | "seed" | "frameChecksum" | "allocationChecksum" | "allocation"> & {
+  selections: readonly Pick<DrawResult<unknown>["selections"][number], "stratum" | "dossierCode" | "role" | "order">[];
+};
+
 /** The stored form of a draw result. */
-export function toStoredDraw<T>(result: DrawResult<T>): StoredDraw {
+export function toStoredDraw(result: DrawOutcome): StoredDraw {
   return {
     algorithmVersion: result.algorithmVersion,
     seed: result.seed,
